@@ -1,0 +1,83 @@
+/**
+ * The command line: commander wiring only. Each command calls the library, picks a formatter
+ * and returns an exit code (0 allowed/clean, 1 denied/findings, 2 bad input or usage).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { describeError, PermgraphError } from '../errors.js';
+import { registerCan } from './commands/can.js';
+import { registerCatalog } from './commands/catalog.js';
+import { registerSchema } from './commands/schema.js';
+import { VERSION } from '../version.js';
+
+/** Where a command writes; tests pass buffers, the binary passes the process streams. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A command's action: does its work and returns the exit code. */
+export type CommandAction = (io: CliIo) => number;
+
+/** Runs permgraph with `argv` (without the node and script entries) and returns the exit code. */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('permgraph')
+    .description('Permission and policy analysis for Huawei Cloud IAM and DLI')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  const register = (command: Command, action: (...args: never[]) => CommandAction): void => {
+    command.action((...args: unknown[]) => {
+      setExit((action as (...a: unknown[]) => CommandAction)(...args)(io));
+    });
+  };
+  registerCan(program, register);
+  registerCatalog(program, register);
+  registerSchema(program, register);
+  return program;
+}
+
+/** A command registrar: commands declare their options and hand their action to `register`. */
+export type Register = (command: Command, action: (...args: never[]) => CommandAction) => void;
+
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error.
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+    return 2;
+  }
+  if (error instanceof PermgraphError) {
+    io.stderr.write(`permgraph: ${describeError(error)}\n`);
+    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`permgraph: unexpected error: ${message}\n`);
+  io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'run with --debug for details\n');
+  return 2;
+}
