@@ -9,7 +9,7 @@ import { PermgraphError } from '../errors.js';
 import type { Permission } from '../model/types.js';
 import type { Evaluator } from './evaluator.js';
 import { checkDependencies, describeTarget, scopeCovers } from './grants.js';
-import { combineDecisions, type Check, type PrincipalRef, type Target } from './types.js';
+import { combineDecisions, type Check, type NearMiss, type PrincipalRef, type Target } from './types.js';
 
 /** Checks an action in a target; supplied by `can` so context building stays in one place. */
 export type ActionChecker = (action: CatalogAction, target: Target) => Check;
@@ -40,10 +40,15 @@ export function checkPermissionHeld(
     scope: describeTarget(target),
     decision,
     because: decision === 'deny' ? notAllowed.flatMap((c) => (c.decision === 'deny' ? c.because : [])) : [],
-    nearMisses: decision === 'allow' ? [] : notAllowed.flatMap((c) => c.nearMisses).slice(0, 5),
+    nearMisses: decision === 'allow' ? [] : uniqueNearMisses(notAllowed.flatMap((c) => c.nearMisses)).slice(0, 5),
     unknownKeys: [...new Set(notAllowed.flatMap((c) => c.unknownKeys))].sort(),
     notes: permissionNotes(direct.map((h) => h.path.map((s) => s.label).join(' → ')), actions.length, notAllowed, system.name),
   };
+}
+
+function uniqueNearMisses(misses: NearMiss[]): NearMiss[] {
+  const seen = new Set<string>();
+  return misses.filter((m) => !seen.has(m.message) && seen.add(m.message));
 }
 
 function permissionNotes(directPaths: string[], actionCount: number, notAllowed: Check[], name: string): string[] {

@@ -19,14 +19,14 @@ export function formatCanText(result: CanResult, options: { explain?: boolean; s
   const style = options.style ?? noStyle;
   const lines = [header(result, style), style.dim(`catalog ${result.catalog.version} (${result.catalog.date})`), ''];
   lines.push(style.bold('checks'));
-  for (const check of result.checks) lines.push(...formatCheck(check, options.explain === true, style));
+  const width = Math.max(...result.checks.map((c) => describeRequirement(c.requirement).length));
+  for (const check of result.checks) lines.push(...formatCheck(check, width, options.explain === true, style));
   if (result.missing.length > 0) {
     lines.push('', style.bold('missing'));
     for (const m of result.missing) {
       const name = describeRequirement(m.requirement);
-      const why = m.why ? ` — ${m.why}` : '';
       const variant = m.variant ? ` [${m.variant}]` : '';
-      lines.push(`  - ${name} in ${m.scope}${variant}${why}`);
+      lines.push(`  - ${name} in ${m.scope}${variant}`);
     }
   }
   if (result.deniedBy.length > 0) {
@@ -58,17 +58,18 @@ export function describeRequirement(requirement: Check['requirement']): string {
   return `${requirement.privilege} on ${requirement.object}`;
 }
 
-function formatCheck(check: Check, explain: boolean, style: Style): string[] {
+function formatCheck(check: Check, width: number, explain: boolean, style: Style): string[] {
   const variant = check.variant ? style.cyan(` [${check.variant}]`) : '';
-  const lines = [`  ${mark(check.decision, style)}  ${describeRequirement(check.requirement)}  ${style.dim(check.scope)}${variant}`];
+  const name = describeRequirement(check.requirement).padEnd(width);
+  const lines = [`  ${mark(check.decision, style)}  ${name}  ${style.dim(check.scope)}${variant}`];
   const indent = '      ';
   if (check.why && check.decision !== 'allow') lines.push(`${indent}${style.dim(`needed: ${check.why}`)}`);
   const paths = explain ? check.because : check.because.slice(0, 1);
-  for (const match of paths) lines.push(`${indent}${matchPrefix(match, style)}${formatPath(match.path, explain, style)}`);
+  for (const match of paths) lines.push(`${indent}${matchPrefix(match, style)}via ${formatPath(match.path, explain, style)}`);
   if (!explain && check.because.length > 1) lines.push(`${indent}${style.dim(`(+${check.because.length - 1} more; --explain shows all)`)}`);
   for (const note of check.notes) lines.push(`${indent}${note}`);
   if (check.unknownKeys.length > 0) lines.push(`${indent}depends on: ${check.unknownKeys.join(', ')} (supply with --context KEY=VALUE)`);
-  for (const miss of explain ? check.nearMisses : check.nearMisses.slice(0, 3)) {
+  for (const miss of explain ? check.nearMisses : uniqueByMessage(check.nearMisses).slice(0, 3)) {
     lines.push(`${indent}${style.yellow('near miss:')} ${miss.message}`);
     if (explain) lines.push(`${indent}  ${formatPath(miss.path, true, style)}`);
   }
@@ -76,6 +77,11 @@ function formatCheck(check: Check, explain: boolean, style: Style): string[] {
     lines.push(`${indent}${style.dim('no grant of this principal has a statement matching it')}`);
   }
   return lines;
+}
+
+function uniqueByMessage<T extends { message: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.message) && seen.add(item.message));
 }
 
 function matchPrefix(match: StatementMatch, style: Style): string {
