@@ -72,7 +72,7 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return 2;
   }
   if (error instanceof PermgraphError) {
-    io.stderr.write(`permgraph: ${describeError(error)}\n`);
+    io.stderr.write(`permgraph: ${describeError(error, io.cwd)}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return 2;
   }

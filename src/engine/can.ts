@@ -165,10 +165,13 @@ function result(
   };
 }
 
-/** The requirements not granted: everything whose check is not `allow`. */
+/**
+ * The requirements not granted at all (implicit denies). Explicit denies are reported under
+ * `deniedBy`, conditional ones with the keys that would settle them.
+ */
 export function missingOf(checks: readonly Check[]): Missing[] {
   return checks
-    .filter((c) => c.decision !== 'allow')
+    .filter((c) => c.decision === 'implicit-deny')
     .map((c) => ({ requirement: c.requirement, scope: c.scope, why: c.why, variant: c.variant }));
 }
 

@@ -15,12 +15,16 @@ const headline: Record<Decision, string> = {
 };
 
 /** Renders a `can` result as text. */
-export function formatCanText(result: CanResult, options: { explain?: boolean; style?: Style } = {}): string {
+export function formatCanText(
+  result: CanResult,
+  options: { explain?: boolean; style?: Style; baseDir?: string } = {},
+): string {
   const style = options.style ?? noStyle;
+  const base = options.baseDir;
   const lines = [header(result, style), style.dim(`catalog ${result.catalog.version} (${result.catalog.date})`), ''];
   lines.push(style.bold('checks'));
   const width = Math.max(...result.checks.map((c) => describeRequirement(c.requirement).length));
-  for (const check of result.checks) lines.push(...formatCheck(check, width, options.explain === true, style));
+  for (const check of result.checks) lines.push(...formatCheck(check, width, options.explain === true, style, base));
   if (result.missing.length > 0) {
     lines.push('', style.bold('missing'));
     for (const m of result.missing) {
@@ -31,7 +35,7 @@ export function formatCanText(result: CanResult, options: { explain?: boolean; s
   }
   if (result.deniedBy.length > 0) {
     lines.push('', style.bold('denied by'));
-    for (const match of result.deniedBy) lines.push(`  - ${formatPath(match.path, true, style)}`);
+    for (const match of result.deniedBy) lines.push(`  - ${formatPath(match.path, true, style, base)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -58,20 +62,20 @@ export function describeRequirement(requirement: Check['requirement']): string {
   return `${requirement.privilege} on ${requirement.object}`;
 }
 
-function formatCheck(check: Check, width: number, explain: boolean, style: Style): string[] {
+function formatCheck(check: Check, width: number, explain: boolean, style: Style, base: string | undefined): string[] {
   const variant = check.variant ? style.cyan(` [${check.variant}]`) : '';
   const name = describeRequirement(check.requirement).padEnd(width);
   const lines = [`  ${mark(check.decision, style)}  ${name}  ${style.dim(check.scope)}${variant}`];
   const indent = '      ';
   if (check.why && check.decision !== 'allow') lines.push(`${indent}${style.dim(`needed: ${check.why}`)}`);
   const paths = explain ? check.because : check.because.slice(0, 1);
-  for (const match of paths) lines.push(`${indent}${matchPrefix(match, style)}via ${formatPath(match.path, explain, style)}`);
+  for (const match of paths) lines.push(`${indent}${matchPrefix(match, style)}via ${formatPath(match.path, explain, style, base)}`);
   if (!explain && check.because.length > 1) lines.push(`${indent}${style.dim(`(+${check.because.length - 1} more; --explain shows all)`)}`);
   for (const note of check.notes) lines.push(`${indent}${note}`);
   if (check.unknownKeys.length > 0) lines.push(`${indent}depends on: ${check.unknownKeys.join(', ')} (supply with --context KEY=VALUE)`);
   for (const miss of explain ? check.nearMisses : uniqueByMessage(check.nearMisses).slice(0, 3)) {
     lines.push(`${indent}${style.yellow('near miss:')} ${miss.message}`);
-    if (explain) lines.push(`${indent}  ${formatPath(miss.path, true, style)}`);
+    if (explain) lines.push(`${indent}  ${formatPath(miss.path, true, style, base)}`);
   }
   if (check.decision === 'implicit-deny' && check.nearMisses.length === 0 && check.notes.length === 0) {
     lines.push(`${indent}${style.dim('no grant of this principal has a statement matching it')}`);
@@ -90,10 +94,15 @@ function matchPrefix(match: StatementMatch, style: Style): string {
 }
 
 /** Renders an explanation path: steps joined by arrows, with positions when `withPositions`. */
-export function formatPath(path: readonly PathStep[], withPositions: boolean, style: Style = noStyle): string {
+export function formatPath(
+  path: readonly PathStep[],
+  withPositions: boolean,
+  style: Style = noStyle,
+  baseDir?: string,
+): string {
   return path
     .map((step) => {
-      const where = withPositions && step.position ? style.dim(` (${formatPosition(step.position)})`) : '';
+      const where = withPositions && step.position ? style.dim(` (${formatPosition(step.position, baseDir)})`) : '';
       return `${step.label}${where}`;
     })
     .join(' → ');

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { can } from '../../engine/can.js';
 import { parseContextPairs } from '../../engine/context.js';
-import { PermgraphError } from '../../errors.js';
+import { PermgraphError, relativizePositions } from '../../errors.js';
 import { formatCanText } from '../../report/can-text.js';
 import { styleFor } from '../../report/style.js';
 import type { Register } from '../run.js';
@@ -55,8 +55,8 @@ export function registerCan(program: Command, register: Register): void {
     });
     const text =
       options.format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : formatCanText(result, { explain: options.explain === true, style: styleFor(io.stdout, io.env) });
+        ? `${JSON.stringify(relativizePositions(result, io.cwd), null, 2)}\n`
+        : formatCanText(result, { explain: options.explain === true, style: styleFor(io.stdout, io.env), baseDir: io.cwd });
     io.stdout.write(text);
     return result.allowed ? 0 : 1;
   });
