@@ -4,9 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, PermgraphError } from '../errors.js';
-import { registerCan } from './commands/can.js';
-import { registerCatalog } from './commands/catalog.js';
-import { registerSchema } from './commands/schema.js';
+import { commands } from './commands/index.js';
 import { VERSION } from '../version.js';
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
@@ -17,8 +15,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** A command's action: does its work and returns the exit code. */
-export type CommandAction = (io: CliIo) => number;
+/** A command's action: does its work and returns (or resolves to) the exit code. */
+export type CommandAction = (io: CliIo) => number | Promise<number>;
 
 /** Runs permgraph with `argv` (without the node and script entries) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -52,13 +50,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       writeErr: (s) => io.stderr.write(s),
     });
   const register = (command: Command, action: (...args: never[]) => CommandAction): void => {
-    command.action((...args: unknown[]) => {
-      setExit((action as (...a: unknown[]) => CommandAction)(...args)(io));
+    command.action(async (...args: unknown[]) => {
+      setExit(await (action as (...a: unknown[]) => CommandAction)(...args)(io));
     });
   };
-  registerCan(program, register);
-  registerCatalog(program, register);
-  registerSchema(program, register);
+  for (const registerCommand of commands) registerCommand(program, register);
   return program;
 }
 

@@ -1,0 +1,16 @@
+/**
+ * Every command of the CLI, in the order `permgraph --help` lists them. A new command is a
+ * module in this folder exporting `register<Name>(program, register)`, added here.
+ */
+import type { Command } from 'commander';
+import type { Register } from '../run.js';
+import { registerCan } from './can.js';
+import { registerCatalog } from './catalog.js';
+import { registerSchema } from './schema.js';
+
+/** The registrars, called once each when the program is built. */
+export const commands: readonly ((program: Command, register: Register) => void)[] = [
+  registerCan,
+  registerCatalog,
+  registerSchema,
+];
