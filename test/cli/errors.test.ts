@@ -1,0 +1,71 @@
+/** Bad input exits 2 with file:line:column and a hint, never a stack trace. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-helper.js';
+
+const bad = join(import.meta.dirname, '../fixtures/bad');
+
+async function fails(args: string[]) {
+  const outcome = await runCli(args, bad);
+  expect(outcome.code).toBe(2);
+  expect(outcome.stdout).toBe('');
+  expect(outcome.stderr).not.toMatch(/\n\s+at /);
+  return outcome.stderr;
+}
+
+describe('bad input', () => {
+  it('a YAML syntax error names file, line and column', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'syntax.yaml'])).toMatch(
+      /^permgraph: syntax\.yaml:4:1: invalid YAML: .+\n  hint: check indentation and quoting near this line\n$/,
+    );
+  });
+
+  it('a JSON syntax error names file, line and column', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'syntax.json'])).toBe(
+      'permgraph: syntax.json:3:22: invalid JSON: property name expected\n  hint: the file must be strict JSON: double-quoted keys and strings, no comments, no trailing commas\n',
+    );
+  });
+
+  it('a wrong type names the path', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'type.yaml'])).toBe(
+      'permgraph: type.yaml:3:5: users[0].groups: Invalid input: expected array, received string\n  hint: run `permgraph schema model` for the model format\n',
+    );
+  });
+
+  it('an unknown reference names the nearest known name', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'reference.yaml'])).toBe(
+      'permgraph: reference.yaml:3:29: user "alice" is in group "dab", which is not declared\n  hint: did you mean "dba"?\n',
+    );
+  });
+
+  it('an unknown action exits 2 with a suggestion', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:lst', '-m', 'good.yaml'])).toBe(
+      'permgraph: unknown action "rds:instance:lst" (catalog 2026.12.0 (2026-12-03))\n  hint: did you mean "rds:instance:list"?\n',
+    );
+  });
+
+  it('an unknown principal exits 2', async () => {
+    expect(await fails(['can', 'bob', 'rds:instance:list', '-m', 'good.yaml'])).toMatch(/^permgraph: unknown user "bob"/);
+  });
+
+  it('a missing model file exits 2', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'nope.yaml'])).toMatch(/^permgraph: cannot read model .*nope\.yaml/);
+  });
+
+  it('no model and no default file exits 2 with a hint', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:list'])).toBe(
+      'permgraph: no model given and no permgraph/ or permgraph.yaml here\n  hint: pass the model with -m PATH (a file or a directory of YAML/JSON files)\n',
+    );
+  });
+
+  it('a bad --format is a usage error', async () => {
+    const { code, stderr } = await runCli(['can', 'alice', 'rds:instance:list', '-m', 'good.yaml', '--format', 'xml'], bad);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/argument 'xml' is invalid/);
+  });
+
+  it('a good query exits 0 when allowed and 1 when not', async () => {
+    expect((await runCli(['can', 'alice', 'rds:instance:list', '-m', 'good.yaml'], bad)).code).toBe(0);
+    expect((await runCli(['can', 'alice', 'iam:agencies:listAgencies', '-m', 'good.yaml'], bad)).code).toBe(1);
+  });
+});
