@@ -59,7 +59,11 @@ export function relativizePositions<T>(value: T, baseDir: string): T {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) out[key] = relativizePositions(child, baseDir);
-  if (typeof out.file === 'string' && typeof out.line === 'number' && typeof out.column === 'number') {
+  if (
+    typeof out.file === 'string' &&
+    typeof out.line === 'number' &&
+    typeof out.column === 'number'
+  ) {
     out.file = displayPath(out.file, baseDir);
   }
   return out as T;

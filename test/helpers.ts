@@ -10,7 +10,9 @@ import { loadModelText } from '../src/model/load.js';
 import { PermgraphError } from '../src/errors.js';
 
 /** The minimal catalog in test/fixtures/catalog-min. */
-export const minCatalog: Catalog = loadCatalogFrom([fileURLToPath(new URL('./fixtures/catalog-min', import.meta.url))]);
+export const minCatalog: Catalog = loadCatalogFrom([
+  fileURLToPath(new URL('./fixtures/catalog-min', import.meta.url)),
+]);
 
 /** Builds an evaluator from model YAML text over a catalog (the minimal one by default). */
 export function evaluatorFor(yaml: string, catalog: Catalog = minCatalog): Evaluator {

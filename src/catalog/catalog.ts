@@ -5,12 +5,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { SourcePosition } from '../model/source.js';
 import type { PolicyDocument } from '../policy/types.js';
-import type {
-  AccessLevel,
-  OperationEntry,
-  PermissionEntry,
-  ServiceEntry,
-} from './schema.js';
+import type { AccessLevel, OperationEntry, PermissionEntry, ServiceEntry } from './schema.js';
 
 /** An action as the evaluator needs it: canonical name, parts, access level, service scope. */
 export interface CatalogAction {
@@ -118,7 +113,10 @@ export class Catalog {
 
   /** The closest known action name, for "did you mean" hints. */
   suggestAction(name: string): string | undefined {
-    return suggest(name, this.actions.map((a) => a.name));
+    return suggest(
+      name,
+      this.actions.map((a) => a.name),
+    );
   }
 
   /** The closest system permission name. */

@@ -31,9 +31,16 @@ export function loadCatalogFrom(directories: readonly string[]): Catalog {
   const parsed = files.map((file) => ({ source: readSourceFile(file), data: validateFile(file) }));
   const info = parsed.map((p) => p.data.catalog).find((c) => c !== undefined);
   if (!info) {
-    throw new PermgraphError('E_CATALOG', `no catalog.yaml with a version in ${directories.join(', ')}`);
+    throw new PermgraphError(
+      'E_CATALOG',
+      `no catalog.yaml with a version in ${directories.join(', ')}`,
+    );
   }
-  const catalog = new Catalog({ version: info.version, date: info.date, directories: [...directories] });
+  const catalog = new Catalog({
+    version: info.version,
+    date: info.date,
+    directories: [...directories],
+  });
   for (const { source, data } of parsed) addServices(catalog, source, data);
   for (const { source, data } of parsed) addEntries(catalog, source, data);
   return catalog;
@@ -67,15 +74,20 @@ function schemaError(source: SourceDocument, error: z.ZodError): PermgraphError 
   const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
   const position = source.locate(path);
   const entry = path.length > 0 ? ` at ${position.path}` : '';
-  return new PermgraphError('E_CATALOG', `invalid catalog entry${entry}: ${issue?.message ?? 'invalid'}`, {
-    position,
-    hint: `fix the entry in ${relative(process.cwd(), source.file) || source.file}`,
-  });
+  return new PermgraphError(
+    'E_CATALOG',
+    `invalid catalog entry${entry}: ${issue?.message ?? 'invalid'}`,
+    {
+      position,
+      hint: `fix the entry in ${relative(process.cwd(), source.file) || source.file}`,
+    },
+  );
 }
 
 function addServices(catalog: Catalog, source: SourceDocument, data: CatalogFile): void {
   data.services?.forEach((service, i) => {
-    if (catalog.services.has(service.name)) throw duplicate(source, ['services', i, 'name'], 'service', service.name);
+    if (catalog.services.has(service.name))
+      throw duplicate(source, ['services', i, 'name'], 'service', service.name);
     catalog.services.set(service.name, { ...service, position: source.locate(['services', i]) });
   });
 }
@@ -83,7 +95,8 @@ function addServices(catalog: Catalog, source: SourceDocument, data: CatalogFile
 function addEntries(catalog: Catalog, source: SourceDocument, data: CatalogFile): void {
   data.actions?.forEach((entry, i) => catalog.addAction(toAction(catalog, source, entry, i)));
   data.permissions?.forEach((entry, i) => {
-    if (catalog.findPermission(entry.name)) throw duplicate(source, ['permissions', i, 'name'], 'permission', entry.name);
+    if (catalog.findPermission(entry.name))
+      throw duplicate(source, ['permissions', i, 'name'], 'permission', entry.name);
     const base = ['permissions', i, 'document'] as const;
     catalog.addPermission({
       ...entry,
@@ -92,12 +105,21 @@ function addEntries(catalog: Catalog, source: SourceDocument, data: CatalogFile)
     });
   });
   data.operations?.forEach((entry, i) => {
-    if (catalog.operations.has(entry.id)) throw duplicate(source, ['operations', i, 'id'], 'operation', entry.id);
+    if (catalog.operations.has(entry.id))
+      throw duplicate(source, ['operations', i, 'id'], 'operation', entry.id);
     const service = entry.id.split('.')[0] ?? '';
-    catalog.operations.set(entry.id, { ...entry, service, position: source.locate(['operations', i]) });
+    catalog.operations.set(entry.id, {
+      ...entry,
+      service,
+      position: source.locate(['operations', i]),
+    });
   });
   if (data.dli !== undefined) {
-    catalog.dliSections.push({ value: data.dli, file: source.file, locate: (p) => source.locate(['dli', ...p]) });
+    catalog.dliSections.push({
+      value: data.dli,
+      file: source.file,
+      locate: (p) => source.locate(['dli', ...p]),
+    });
   }
 }
 
@@ -111,16 +133,26 @@ function toAction(
   const known = catalog.services.get(service);
   const position = source.locate(['actions', index]);
   if (!known) {
-    throw new PermgraphError('E_CATALOG', `action ${entry.name} names service "${service}", which services.yaml does not define`, {
-      position,
-      hint: 'add the service to a services list in the catalog',
-    });
+    throw new PermgraphError(
+      'E_CATALOG',
+      `action ${entry.name} names service "${service}", which services.yaml does not define`,
+      {
+        position,
+        hint: 'add the service to a services list in the catalog',
+      },
+    );
   }
-  if (catalog.findAction(entry.name)) throw duplicate(source, ['actions', index, 'name'], 'action', entry.name);
+  if (catalog.findAction(entry.name))
+    throw duplicate(source, ['actions', index, 'name'], 'action', entry.name);
   return { ...entry, service, resourceType, operation, scope: known.scope, position };
 }
 
-function duplicate(source: SourceDocument, path: (string | number)[], what: string, name: string): PermgraphError {
+function duplicate(
+  source: SourceDocument,
+  path: (string | number)[],
+  what: string,
+  name: string,
+): PermgraphError {
   return new PermgraphError('E_CATALOG', `duplicate ${what} "${name}" in the catalog`, {
     position: source.locate(path),
     hint: `each ${what} is defined once; remove or rename one of them`,

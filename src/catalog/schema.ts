@@ -29,7 +29,9 @@ export const serviceSchema = z.strictObject({
 
 /** One action of `<service>/actions.yaml`. */
 export const actionSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9_]*:[A-Za-z0-9_]+$/, 'service:resourceType:operation'),
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9_]*:[A-Za-z0-9_]+$/, 'service:resourceType:operation'),
   access: z.enum(accessLevels),
   description: text,
   api: z.array(z.string()).default([]),

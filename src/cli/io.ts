@@ -25,6 +25,9 @@ export function writeWhole(path: string, content: string): void {
     renameSync(temporary, path);
   } catch (cause) {
     rmSync(temporary, { force: true });
-    throw new PermgraphError('E_READ', `cannot write ${path} (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`);
+    throw new PermgraphError(
+      'E_READ',
+      `cannot write ${path} (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`,
+    );
   }
 }

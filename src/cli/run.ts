@@ -21,12 +21,14 @@ export type CommandAction = (io: CliIo) => number | Promise<number>;
 /** Runs permgraph with `argv` (without the node and script entries) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
+  // --debug is accepted anywhere on the line, before or after the command.
   const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error, io, debug);
@@ -64,7 +66,8 @@ export type Register = (command: Command, action: (...args: never[]) => CommandA
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every other commander error is a usage error.
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code))
+      return 0;
     return 2;
   }
   if (error instanceof PermgraphError) {
@@ -74,6 +77,10 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`permgraph: unexpected error: ${message}\n`);
-  io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'run with --debug for details\n');
+  io.stderr.write(
+    debug && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : 'run with --debug for details\n',
+  );
   return 2;
 }

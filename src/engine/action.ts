@@ -14,7 +14,15 @@ import {
   scopeCovers,
   type HeldGrant,
 } from './grants.js';
-import type { Check, Decision, NearMiss, PathStep, PrincipalRef, StatementMatch, Target } from './types.js';
+import type {
+  Check,
+  Decision,
+  NearMiss,
+  PathStep,
+  PrincipalRef,
+  StatementMatch,
+  Target,
+} from './types.js';
 
 /** A request for one catalog action. */
 export interface ActionRequest {
@@ -25,7 +33,11 @@ export interface ActionRequest {
 }
 
 /** Evaluates an action request and returns its check with explanations. */
-export function evaluateAction(evaluator: Evaluator, principal: PrincipalRef, request: ActionRequest): Check {
+export function evaluateAction(
+  evaluator: Evaluator,
+  principal: PrincipalRef,
+  request: ActionRequest,
+): Check {
   const held = evaluator.grants.held(principal);
   const matches: StatementMatch[] = [];
   const nearMisses: NearMiss[] = [];
@@ -55,7 +67,9 @@ function collectFromGrant(
   if (statements.length === 0) return;
   const coverage = scopeCovers(grant.scope, request.target, request.context);
   if (coverage === 'false') {
-    if (statements.some((s) => s.statement.effect === 'Allow' && actionMatches(evaluator, s, request))) {
+    if (
+      statements.some((s) => s.statement.effect === 'Allow' && actionMatches(evaluator, s, request))
+    ) {
       nearMisses.push(scopeMiss(h, request));
     }
     return;
@@ -70,11 +84,15 @@ function collectFromGrant(
   for (const compiled of statements) {
     const result = evaluator.match(compiled, request);
     if (result.truth === 'false') {
-      if (result.actionMatched && compiled.statement.effect === 'Allow') nearMisses.push(conditionMiss(h, compiled, result.reason));
+      if (result.actionMatched && compiled.statement.effect === 'Allow')
+        nearMisses.push(conditionMiss(h, compiled, result.reason));
       continue;
     }
     const truth = and(result.truth, coverage);
-    const unknownKeys = coverage === 'unknown' ? [...result.unknownKeys, 'g:EnterpriseProjectId'] : result.unknownKeys;
+    const unknownKeys =
+      coverage === 'unknown'
+        ? [...result.unknownKeys, 'g:EnterpriseProjectId']
+        : result.unknownKeys;
     matches.push({
       effect: compiled.statement.effect,
       truth,
@@ -83,13 +101,23 @@ function collectFromGrant(
       scope: describeScope(grant.scope),
       pattern: result.pattern,
       unknownKeys: [...new Set(unknownKeys)].sort(),
-      path: [...h.path, evaluator.permissionStep(grant), evaluator.statementStep(compiled), patternStep(result.pattern)],
+      path: [
+        ...h.path,
+        evaluator.permissionStep(grant),
+        evaluator.statementStep(compiled),
+        patternStep(result.pattern),
+      ],
     });
   }
 }
 
-function actionMatches(evaluator: Evaluator, compiled: Parameters<Evaluator['match']>[0], request: ActionRequest): boolean {
-  return evaluator.match(compiled, { ...request, context: new Map(), ignoreConditions: true }).actionMatched;
+function actionMatches(
+  evaluator: Evaluator,
+  compiled: Parameters<Evaluator['match']>[0],
+  request: ActionRequest,
+): boolean {
+  return evaluator.match(compiled, { ...request, context: new Map(), ignoreConditions: true })
+    .actionMatched;
 }
 
 function and(a: Truth, b: Truth): Truth {
@@ -125,7 +153,9 @@ function decidingMatches(decision: Decision, matches: readonly StatementMatch[])
 }
 
 function unknownKeysOf(matches: readonly StatementMatch[]): string[] {
-  return [...new Set(matches.filter((m) => m.truth === 'unknown').flatMap((m) => m.unknownKeys))].sort();
+  return [
+    ...new Set(matches.filter((m) => m.truth === 'unknown').flatMap((m) => m.unknownKeys)),
+  ].sort();
 }
 
 function patternStep(pattern: string | undefined): PathStep {
@@ -141,7 +171,11 @@ function scopeMiss(h: HeldGrant, request: ActionRequest): NearMiss {
         : h.grant.scope.kind === 'enterprise-project'
           ? 'enterprise-project'
           : 'scope';
-  return { reason, message: describeScopeMiss(h.grant, request.target, request.action.scope), path: h.path };
+  return {
+    reason,
+    message: describeScopeMiss(h.grant, request.target, request.action.scope),
+    path: h.path,
+  };
 }
 
 function dependencyMiss(h: HeldGrant, target: Target, missing: string[]): NearMiss {
@@ -154,7 +188,11 @@ function dependencyMiss(h: HeldGrant, target: Target, missing: string[]): NearMi
   };
 }
 
-function conditionMiss(h: HeldGrant, compiled: Parameters<Evaluator['match']>[0], reason: string): NearMiss {
+function conditionMiss(
+  h: HeldGrant,
+  compiled: Parameters<Evaluator['match']>[0],
+  reason: string,
+): NearMiss {
   const n = compiled.statement.index + 1;
   return {
     reason: reason.startsWith('resource') ? 'resource-mismatch' : 'condition-false',

@@ -34,13 +34,21 @@ export function parsePrincipal(evaluator: Evaluator, text: string): PrincipalRef
   if (kind === 'user' && model.users.has(name)) return { kind: 'user', name };
   if (kind === 'group' && model.groups.has(name)) return { kind: 'group', name };
   if (kind !== 'user' && kind !== 'group') {
-    throw new PermgraphError('E_USAGE', `unknown principal kind "${kind}" in "${text}"`, { hint: 'write alice, user:alice, group:dba or project:<id>' });
+    throw new PermgraphError('E_USAGE', `unknown principal kind "${kind}" in "${text}"`, {
+      hint: 'write alice, user:alice, group:dba or project:<id>',
+    });
   }
   const names = kind === 'user' ? [...model.users.keys()] : [...model.groups.keys()];
   const near = nearest(name, names);
-  throw new PermgraphError('E_UNKNOWN_PRINCIPAL', `unknown ${kind} "${name}" in model ${model.files.join(', ')}`, {
-    hint: near ? `did you mean "${kind}:${near}"?` : `known ${kind}s: ${names.slice(0, 10).join(', ') || '(none)'}`,
-  });
+  throw new PermgraphError(
+    'E_UNKNOWN_PRINCIPAL',
+    `unknown ${kind} "${name}" in model ${model.files.join(', ')}`,
+    {
+      hint: near
+        ? `did you mean "${kind}:${near}"?`
+        : `known ${kind}s: ${names.slice(0, 10).join(', ') || '(none)'}`,
+    },
+  );
 }
 
 function nearest(name: string, names: string[]): string | undefined {
@@ -48,21 +56,35 @@ function nearest(name: string, names: string[]): string | undefined {
 }
 
 /** Answers `can <principal> <action|operation>`. */
-export function can(evaluator: Evaluator, principalText: string, what: string, options: QueryOptions = {}): CanResult {
+export function can(
+  evaluator: Evaluator,
+  principalText: string,
+  what: string,
+  options: QueryOptions = {},
+): CanResult {
   const principal = parsePrincipal(evaluator, principalText);
   const { catalog } = evaluator.pg;
   const action = catalog.findAction(what);
   if (action) return canAction(evaluator, principal, action, options);
   const { id, variants } = splitOperationSpec(what);
   const operation = catalog.operations.get(id);
-  if (operation) return canOperation(evaluator, principal, operation, [...variants, ...(options.variants ?? [])], options);
+  if (operation)
+    return canOperation(
+      evaluator,
+      principal,
+      operation,
+      [...variants, ...(options.variants ?? [])],
+      options,
+    );
   throw unknownTarget(evaluator, what);
 }
 
 function unknownTarget(evaluator: Evaluator, what: string): PermgraphError {
   const { catalog } = evaluator.pg;
   const looksLikeAction = what.includes(':');
-  const near = looksLikeAction ? catalog.suggestAction(what) : catalog.suggestOperation(splitOperationSpec(what).id);
+  const near = looksLikeAction
+    ? catalog.suggestAction(what)
+    : catalog.suggestOperation(splitOperationSpec(what).id);
   const service = looksLikeAction ? what.split(':')[0]?.toLowerCase() : undefined;
   const uncovered = service !== undefined && !catalog.services.has(service);
   const hint = near
@@ -71,11 +93,18 @@ function unknownTarget(evaluator: Evaluator, what: string): PermgraphError {
       ? `catalog ${catalog.describe()} does not cover service "${service}"; add it with --catalog DIR`
       : 'run `permgraph catalog` to list actions and operations';
   const kind = looksLikeAction ? 'action' : 'operation';
-  return new PermgraphError('E_UNKNOWN_ACTION', `unknown ${kind} "${what}" (catalog ${catalog.describe()})`, { hint });
+  return new PermgraphError(
+    'E_UNKNOWN_ACTION',
+    `unknown ${kind} "${what}" (catalog ${catalog.describe()})`,
+    { hint },
+  );
 }
 
 /** The project a request is evaluated in: `--project` (name or id), or the model's only one. */
-export function resolveProject(evaluator: Evaluator, project: string | undefined): string | undefined {
+export function resolveProject(
+  evaluator: Evaluator,
+  project: string | undefined,
+): string | undefined {
   const { projects } = evaluator.pg.model;
   if (project === undefined) return projects.length === 1 ? projects[0]?.name : undefined;
   const found = findByNameOrId(projects, project);
@@ -85,25 +114,63 @@ export function resolveProject(evaluator: Evaluator, project: string | undefined
   });
 }
 
-function requireTarget(evaluator: Evaluator, action: CatalogAction, project: string | undefined): Target {
+function requireTarget(
+  evaluator: Evaluator,
+  action: CatalogAction,
+  project: string | undefined,
+): Target {
   const target = evaluator.targetFor(action, project);
   if (target) return target;
   const { projects } = evaluator.pg.model;
-  throw new PermgraphError('E_USAGE', `${action.name} is a project-level action: say in which project with --project`, {
-    hint: `the model's projects: ${projects.map((p) => p.name).join(', ') || '(none declared)'}`,
+  throw new PermgraphError(
+    'E_USAGE',
+    `${action.name} is a project-level action: say in which project with --project`,
+    {
+      hint: `the model's projects: ${projects.map((p) => p.name).join(', ') || '(none declared)'}`,
+    },
+  );
+}
+
+function checkAction(
+  evaluator: Evaluator,
+  principal: PrincipalRef,
+  action: CatalogAction,
+  options: QueryOptions,
+  project: string | undefined,
+): Check {
+  const target = requireTarget(evaluator, action, project);
+  const context = buildContext(
+    evaluator.pg.model,
+    principal,
+    action,
+    target,
+    options.context,
+    options.now ?? new Date(),
+  );
+  return evaluateAction(evaluator, principal, {
+    action,
+    target,
+    resource: options.resource,
+    context,
   });
 }
 
-function checkAction(evaluator: Evaluator, principal: PrincipalRef, action: CatalogAction, options: QueryOptions, project: string | undefined): Check {
-  const target = requireTarget(evaluator, action, project);
-  const context = buildContext(evaluator.pg.model, principal, action, target, options.context, options.now ?? new Date());
-  return evaluateAction(evaluator, principal, { action, target, resource: options.resource, context });
-}
-
-function canAction(evaluator: Evaluator, principal: PrincipalRef, action: CatalogAction, options: QueryOptions): CanResult {
+function canAction(
+  evaluator: Evaluator,
+  principal: PrincipalRef,
+  action: CatalogAction,
+  options: QueryOptions,
+): CanResult {
   const project = resolveProject(evaluator, options.project);
   const check = checkAction(evaluator, principal, action, options, project);
-  return result(evaluator, principal, { kind: 'action', name: action.name, variants: [] }, [check], options, project);
+  return result(
+    evaluator,
+    principal,
+    { kind: 'action', name: action.name, variants: [] },
+    [check],
+    options,
+    project,
+  );
 }
 
 function canOperation(
@@ -118,7 +185,14 @@ function canOperation(
     const check = checkRequirement(evaluator, principal, requirement, options, project);
     return { ...check, variant, why: requirement.why };
   });
-  return result(evaluator, principal, { kind: 'operation', name: operation.id, variants }, checks, options, project);
+  return result(
+    evaluator,
+    principal,
+    { kind: 'operation', name: operation.id, variants },
+    checks,
+    options,
+    project,
+  );
 }
 
 function checkRequirement(
@@ -131,12 +205,24 @@ function checkRequirement(
   const { catalog } = evaluator.pg;
   if ('action' in requirement) {
     const action = catalog.findAction(requirement.action);
-    if (!action) throw new PermgraphError('E_CATALOG', `the catalog's operation names unknown action ${requirement.action}`);
+    if (!action)
+      throw new PermgraphError(
+        'E_CATALOG',
+        `the catalog's operation names unknown action ${requirement.action}`,
+      );
     return checkAction(evaluator, principal, action, options, project);
   }
-  const target: Target | undefined = requirement.scope === 'global' ? { kind: 'global' } : project === undefined ? undefined : { kind: 'project', project };
+  const target: Target | undefined =
+    requirement.scope === 'global'
+      ? { kind: 'global' }
+      : project === undefined
+        ? undefined
+        : { kind: 'project', project };
   if (!target) {
-    throw new PermgraphError('E_USAGE', `${requirement.permission} is needed in a project: say which with --project`);
+    throw new PermgraphError(
+      'E_USAGE',
+      `${requirement.permission} is needed in a project: say which with --project`,
+    );
   }
   return checkPermissionHeld(evaluator, principal, requirement.permission, target, (action, t) =>
     checkAction(evaluator, principal, action, options, t.kind === 'project' ? t.project : project),
@@ -156,7 +242,12 @@ function result(
   return {
     catalog: { version: info.version, date: info.date },
     principal: formatPrincipal(principal),
-    request: { ...request, project, context: options.context ?? {}, ...(options.resource ? { on: options.resource } : {}) },
+    request: {
+      ...request,
+      project,
+      context: options.context ?? {},
+      ...(options.resource ? { on: options.resource } : {}),
+    },
     decision,
     allowed: decision === 'allow',
     checks,

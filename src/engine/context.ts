@@ -27,7 +27,8 @@ export function buildContext(
   context.set('g:projectname', target.kind === 'project' ? [target.project] : null);
   context.set('g:servicename', [action.service]);
   context.set('g:currenttime', [now.toISOString()]);
-  for (const [key, values] of Object.entries(supplied ?? {})) context.set(key.toLowerCase(), values);
+  for (const [key, values] of Object.entries(supplied ?? {}))
+    context.set(key.toLowerCase(), values);
   return context;
 }
 

@@ -78,7 +78,12 @@ export class Evaluator {
   /** Matches one statement against a request, three-valued. */
   match(
     indexed: IndexedStatement,
-    request: { action: CatalogAction; resource?: string | undefined; context: RequestContext; ignoreConditions?: boolean },
+    request: {
+      action: CatalogAction;
+      resource?: string | undefined;
+      context: RequestContext;
+      ignoreConditions?: boolean;
+    },
   ): MatchOutcome {
     const result = matchStatement(indexed.compiled, {
       action: request.action.name,
@@ -97,7 +102,11 @@ export class Evaluator {
   statementStep(indexed: IndexedStatement): PathStep {
     const { statement } = indexed;
     const effect = statement.effect;
-    return { kind: 'statement', label: `statement ${statement.index + 1} (${effect})`, position: statement.position };
+    return {
+      kind: 'statement',
+      label: `statement ${statement.index + 1} (${effect})`,
+      position: statement.position,
+    };
   }
 
   /** The target of an action: global services for global-service actions, else the project. */
@@ -120,20 +129,37 @@ function servicesOf(statement: Statement): string[] {
 
 type MatchResult = ReturnType<typeof matchStatement>;
 
-function toOutcome(result: MatchResult, resource: string | undefined, ignoreConditions: boolean): MatchOutcome {
+function toOutcome(
+  result: MatchResult,
+  resource: string | undefined,
+  ignoreConditions: boolean,
+): MatchOutcome {
   const { actionMatched } = result;
   if (ignoreConditions) {
-    return { truth: actionMatched ? 'true' : 'false', actionMatched, pattern: result.matchedPattern, unknownKeys: [], reason: '' };
+    return {
+      truth: actionMatched ? 'true' : 'false',
+      actionMatched,
+      pattern: result.matchedPattern,
+      unknownKeys: [],
+      reason: '',
+    };
   }
   const unknownKeys = [...result.unknownKeys];
   if (result.unknownResource) unknownKeys.push('resource');
   for (const operator of result.unknownOperators) unknownKeys.push(`operator ${operator}`);
-  return { truth: result.truth, actionMatched, pattern: result.matchedPattern, unknownKeys, reason: mismatchText(result, resource) };
+  return {
+    truth: result.truth,
+    actionMatched,
+    pattern: result.matchedPattern,
+    unknownKeys,
+    reason: mismatchText(result, resource),
+  };
 }
 
 /** Says why a statement whose action matched did not apply. */
 function mismatchText(result: MatchResult, resource: string | undefined): string {
-  if (result.reason === 'resource') return `resource ${resource ?? '(none)'} does not match its Resource`;
+  if (result.reason === 'resource')
+    return `resource ${resource ?? '(none)'} does not match its Resource`;
   if (result.reason === 'condition') {
     const failed = result.failed.map((f) => `${f.operator} ${f.key} [${f.values.join(', ')}]`);
     return `its condition is false: ${failed.join('; ') || 'a condition does not hold'}`;

@@ -52,8 +52,13 @@ export class GrantIndex {
       }
       const follow = nodeKinds[attributes.kind].expands;
       // Own grants before group grants, so paths read naturally in explanations.
-      const edges = graph.outEdges(key).filter((e) => follow.includes(graph.getEdgeAttribute(e, 'kind')));
-      edges.sort((a, b) => edgeRank(graph.getEdgeAttribute(a, 'kind')) - edgeRank(graph.getEdgeAttribute(b, 'kind')));
+      const edges = graph
+        .outEdges(key)
+        .filter((e) => follow.includes(graph.getEdgeAttribute(e, 'kind')));
+      edges.sort(
+        (a, b) =>
+          edgeRank(graph.getEdgeAttribute(a, 'kind')) - edgeRank(graph.getEdgeAttribute(b, 'kind')),
+      );
       for (const edge of edges) visit(graph.target(edge), here);
     };
     visit(start, []);
@@ -128,7 +133,11 @@ export function checkDependencies(
 }
 
 /** A sentence for a grant that does not cover the target. */
-export function describeScopeMiss(grant: Grant, target: Target, actionScope: 'global' | 'project'): string {
+export function describeScopeMiss(
+  grant: Grant,
+  target: Target,
+  actionScope: 'global' | 'project',
+): string {
   const where = describeScope(grant.scope);
   if (actionScope === 'global' && grant.scope.kind === 'project') {
     return `${grant.permission.name} is granted on ${where}; its global-service actions have no effect there (they need a grant on global services or all resources)`;

@@ -22,23 +22,38 @@ export function splitOperationSpec(spec: string): { id: string; variants: string
  * The operation's own requirements, then each variant's in the order given, without
  * duplicates (the first variant that needs something is the one named as its reason).
  */
-export function expandOperation(operation: CatalogOperation, variants: readonly string[]): ExpandedRequirement[] {
+export function expandOperation(
+  operation: CatalogOperation,
+  variants: readonly string[],
+): ExpandedRequirement[] {
   const unknown = variants.filter((v) => !(v in operation.variants));
   if (unknown.length > 0) {
     const known = Object.keys(operation.variants);
-    throw new PermgraphError('E_USAGE', `operation ${operation.id} has no variant ${unknown.map((v) => `"${v}"`).join(', ')}`, {
-      hint: known.length > 0 ? `its variants are: ${known.join(', ')}` : 'this operation has no variants',
-    });
+    throw new PermgraphError(
+      'E_USAGE',
+      `operation ${operation.id} has no variant ${unknown.map((v) => `"${v}"`).join(', ')}`,
+      {
+        hint:
+          known.length > 0
+            ? `its variants are: ${known.join(', ')}`
+            : 'this operation has no variants',
+      },
+    );
   }
   const out: ExpandedRequirement[] = [];
   const seen = new Set<string>();
   const add = (requirement: CatalogRequirement, variant?: string): void => {
-    const key = 'action' in requirement ? `a:${requirement.action.toLowerCase()}` : `p:${requirement.permission}:${requirement.scope}`;
+    const key =
+      'action' in requirement
+        ? `a:${requirement.action.toLowerCase()}`
+        : `p:${requirement.permission}:${requirement.scope}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ requirement, variant });
   };
   for (const requirement of operation.requires) add(requirement);
-  for (const variant of variants) for (const requirement of operation.variants[variant]?.requires ?? []) add(requirement, variant);
+  for (const variant of variants)
+    for (const requirement of operation.variants[variant]?.requires ?? [])
+      add(requirement, variant);
   return out;
 }

@@ -19,7 +19,16 @@ export type Target = { kind: 'project'; project: string } | { kind: 'global' };
 
 /** One step of an explanation path: principal → group → grant@scope → permission → statement. */
 export interface PathStep {
-  kind: 'user' | 'group' | 'grant' | 'permission' | 'statement' | 'pattern' | 'dli-grant' | 'owner' | 'project';
+  kind:
+    | 'user'
+    | 'group'
+    | 'grant'
+    | 'permission'
+    | 'statement'
+    | 'pattern'
+    | 'dli-grant'
+    | 'owner'
+    | 'project';
   label: string;
   position?: SourcePosition | undefined;
 }
@@ -129,5 +138,7 @@ export function combineDecisions(decisions: readonly Decision[]): Decision {
 
 /** Renders a principal reference as `user:alice`, `group:dba` or `project:<id>`. */
 export function formatPrincipal(principal: PrincipalRef): string {
-  return principal.kind === 'project' ? `project:${principal.id}` : `${principal.kind}:${principal.name}`;
+  return principal.kind === 'project'
+    ? `project:${principal.id}`
+    : `${principal.kind}:${principal.name}`;
 }

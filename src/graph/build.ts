@@ -21,15 +21,21 @@ export interface PermissionGraph {
 export function buildGraph(model: AccountModel, catalog: Catalog): PermissionGraph {
   const graph: AccountGraph = new MultiDirectedGraph();
   for (const group of model.groups.values()) {
-    graph.addNode(nodeKey('group', group.name), { kind: 'group', payload: group, position: group.position });
+    graph.addNode(nodeKey('group', group.name), {
+      kind: 'group',
+      payload: group,
+      position: group.position,
+    });
   }
   for (const user of model.users.values()) {
     const key = nodeKey('user', user.name);
     graph.addNode(key, { kind: 'user', payload: user, position: user.position });
     for (const group of user.groups) link(graph, key, nodeKey('group', group), 'member-of');
   }
-  for (const group of model.groups.values()) addGrants(graph, nodeKey('group', group.name), group.grants);
-  for (const user of model.users.values()) addGrants(graph, nodeKey('user', user.name), user.grants);
+  for (const group of model.groups.values())
+    addGrants(graph, nodeKey('group', group.name), group.grants);
+  for (const user of model.users.values())
+    addGrants(graph, nodeKey('user', user.name), user.grants);
   for (const policy of model.policies.values()) addPermission(graph, policy);
   addDependencies(graph, catalog);
   return { graph, model, catalog };

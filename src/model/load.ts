@@ -62,9 +62,13 @@ export function listModelFiles(path: string): string[] {
 export function validateModelFile(source: SourceDocument): LoadedFile {
   const value = source.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new PermgraphError('E_SCHEMA', 'a model file must be a mapping with keys such as users, groups, policies', {
-      position: source.locate([]),
-    });
+    throw new PermgraphError(
+      'E_SCHEMA',
+      'a model file must be a mapping with keys such as users, groups, policies',
+      {
+        position: source.locate([]),
+      },
+    );
   }
   const result = modelFileSchema.safeParse(value);
   if (!result.success) throw zodError(source, result.error);
@@ -84,6 +88,7 @@ function zodError(source: SourceDocument, error: z.ZodError): PermgraphError {
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'invalid model';
-  if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }

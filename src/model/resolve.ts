@@ -54,8 +54,16 @@ function emptyModel(files: LoadedFile[]): AccountModel {
   };
 }
 
-function referenceError(source: SourceDocument, path: Path, message: string, hint?: string): PermgraphError {
-  return new PermgraphError('E_REFERENCE', message, { position: source.locate(path), ...(hint ? { hint } : {}) });
+function referenceError(
+  source: SourceDocument,
+  path: Path,
+  message: string,
+  hint?: string,
+): PermgraphError {
+  return new PermgraphError('E_REFERENCE', message, {
+    position: source.locate(path),
+    ...(hint ? { hint } : {}),
+  });
 }
 
 function didYouMean(name: string, candidates: readonly string[], fallback: string): string {
@@ -66,29 +74,56 @@ function didYouMean(name: string, candidates: readonly string[], fallback: strin
 function collectDeclarations(model: AccountModel, { source, data }: LoadedFile): void {
   data.projects.forEach((p, i) => {
     if (model.projects.some((q) => q.name === p.name)) {
-      throw referenceError(source, ['projects', i, 'name'], `project "${p.name}" is declared twice`);
+      throw referenceError(
+        source,
+        ['projects', i, 'name'],
+        `project "${p.name}" is declared twice`,
+      );
     }
     model.projects.push({ name: p.name, id: p.id, position: source.locate(['projects', i]) });
   });
   data.enterpriseProjects.forEach((p, i) => {
-    model.enterpriseProjects.push({ name: p.name, id: p.id, position: source.locate(['enterpriseProjects', i]) });
+    model.enterpriseProjects.push({
+      name: p.name,
+      id: p.id,
+      position: source.locate(['enterpriseProjects', i]),
+    });
   });
   data.groups.forEach((g, i) => {
-    if (model.groups.has(g.name)) throw referenceError(source, ['groups', i, 'name'], `group "${g.name}" is declared twice`);
+    if (model.groups.has(g.name))
+      throw referenceError(source, ['groups', i, 'name'], `group "${g.name}" is declared twice`);
     const position = source.locate(['groups', i]);
-    model.groups.set(g.name, { name: g.name, id: g.id, description: g.description, grants: [], members: [], position });
+    model.groups.set(g.name, {
+      name: g.name,
+      id: g.id,
+      description: g.description,
+      grants: [],
+      members: [],
+      position,
+    });
   });
   data.users.forEach((u, i) => {
-    if (model.users.has(u.name)) throw referenceError(source, ['users', i, 'name'], `user "${u.name}" is declared twice`);
-    model.users.set(u.name, { name: u.name, id: u.id, groups: [], grants: [], position: source.locate(['users', i]) });
+    if (model.users.has(u.name))
+      throw referenceError(source, ['users', i, 'name'], `user "${u.name}" is declared twice`);
+    model.users.set(u.name, {
+      name: u.name,
+      id: u.id,
+      groups: [],
+      grants: [],
+      position: source.locate(['users', i]),
+    });
   });
 }
 
 function collectPolicies(model: AccountModel, { source, data }: LoadedFile): void {
   data.policies.forEach((p, i) => {
     const path: Path = ['policies', i];
-    if (model.policies.has(p.name)) throw referenceError(source, [...path, 'name'], `policy "${p.name}" is declared twice`);
-    const document = p.file === undefined ? inlineDocument(source, [...path, 'document'], p.document) : fileDocument(source, [...path, 'file'], p.file);
+    if (model.policies.has(p.name))
+      throw referenceError(source, [...path, 'name'], `policy "${p.name}" is declared twice`);
+    const document =
+      p.file === undefined
+        ? inlineDocument(source, [...path, 'document'], p.document)
+        : fileDocument(source, [...path, 'file'], p.file);
     const parsed = parsePolicyDocument(document);
     model.policies.set(p.name, {
       name: p.name,
@@ -98,6 +133,7 @@ function collectPolicies(model: AccountModel, { source, data }: LoadedFile): voi
       description: p.description,
       type: p.type,
       position: source.locate(path),
+      locate: (inner) => document.locate(inner),
     });
   });
 }
@@ -112,42 +148,95 @@ function fileDocument(source: SourceDocument, path: Path, file: string): SourceD
     return readSourceFile(target);
   } catch (error) {
     if (error instanceof PermgraphError && error.code === 'E_READ') {
-      throw referenceError(source, path, `policy file ${file} cannot be read (looked for ${target})`, 'file paths are relative to the model file');
+      throw referenceError(
+        source,
+        path,
+        `policy file ${file} cannot be read (looked for ${target})`,
+        'file paths are relative to the model file',
+      );
     }
     throw error;
   }
 }
 
-function collectMembersAndGrants(model: AccountModel, { source, data }: LoadedFile, catalog: Catalog): void {
+function collectMembersAndGrants(
+  model: AccountModel,
+  { source, data }: LoadedFile,
+  catalog: Catalog,
+): void {
   const groupNames = [...model.groups.keys()];
   data.users.forEach((u, i) => {
     const user = model.users.get(u.name) as User;
     u.groups.forEach((groupName, k) => {
       const group = model.groups.get(groupName);
       if (!group) {
-        throw referenceError(source, ['users', i, 'groups', k], `user "${u.name}" is in group "${groupName}", which is not declared`, didYouMean(groupName, groupNames, 'declare it under groups'));
+        throw referenceError(
+          source,
+          ['users', i, 'groups', k],
+          `user "${u.name}" is in group "${groupName}", which is not declared`,
+          didYouMean(groupName, groupNames, 'declare it under groups'),
+        );
       }
       user.groups.push(groupName);
       group.members.push(u.name);
     });
-    u.grants.forEach((g, k) => user.grants.push(resolveGrant(model, catalog, source, ['users', i, 'grants', k], g, { kind: 'user', name: u.name })));
+    u.grants.forEach((g, k) =>
+      user.grants.push(
+        resolveGrant(model, catalog, source, ['users', i, 'grants', k], g, {
+          kind: 'user',
+          name: u.name,
+        }),
+      ),
+    );
   });
   data.groups.forEach((g, i) => {
     const group = model.groups.get(g.name) as Group;
-    g.grants.forEach((grant, k) => group.grants.push(resolveGrant(model, catalog, source, ['groups', i, 'grants', k], grant, { kind: 'group', name: g.name })));
+    g.grants.forEach((grant, k) =>
+      group.grants.push(
+        resolveGrant(model, catalog, source, ['groups', i, 'grants', k], grant, {
+          kind: 'group',
+          name: g.name,
+        }),
+      ),
+    );
   });
 }
 
-function resolveGrant(model: AccountModel, catalog: Catalog, source: SourceDocument, path: Path, input: GrantInput, holder: Holder): Grant {
-  const permission = resolvePermission(model, catalog, source, [...path, 'permission'], input.permission);
+function resolveGrant(
+  model: AccountModel,
+  catalog: Catalog,
+  source: SourceDocument,
+  path: Path,
+  input: GrantInput,
+  holder: Holder,
+): Grant {
+  const permission = resolvePermission(
+    model,
+    catalog,
+    source,
+    [...path, 'permission'],
+    input.permission,
+  );
   const scope = resolveScope(model, source, [...path, 'scope'], input.scope, permission);
   const index = path[path.length - 1];
-  return { id: `${holder.kind}:${holder.name}#${String(index)}`, holder, permission, scope, position: source.locate(path) };
+  return {
+    id: `${holder.kind}:${holder.name}#${String(index)}`,
+    holder,
+    permission,
+    scope,
+    position: source.locate(path),
+  };
 }
 
 const systemPermissionCache = new WeakMap<object, Permission>();
 
-function resolvePermission(model: AccountModel, catalog: Catalog, source: SourceDocument, path: Path, name: string): Permission {
+function resolvePermission(
+  model: AccountModel,
+  catalog: Catalog,
+  source: SourceDocument,
+  path: Path,
+  name: string,
+): Permission {
   const custom = model.policies.get(name);
   if (custom) return custom;
   const system = catalog.findPermission(name);
@@ -167,28 +256,69 @@ function resolvePermission(model: AccountModel, catalog: Catalog, source: Source
     return permission;
   }
   const candidates = [...model.policies.keys(), ...catalog.permissions.keys()];
-  throw referenceError(source, path, `unknown permission "${name}": not a system permission in catalog ${catalog.describe()} nor a custom policy of the model`, didYouMean(name, candidates, 'declare it under policies, or add it to the catalog with --catalog'));
+  throw referenceError(
+    source,
+    path,
+    `unknown permission "${name}": not a system permission in catalog ${catalog.describe()} nor a custom policy of the model`,
+    didYouMean(
+      name,
+      candidates,
+      'declare it under policies, or add it to the catalog with --catalog',
+    ),
+  );
 }
 
-function resolveScope(model: AccountModel, source: SourceDocument, path: Path, scope: string | undefined, permission: Permission): Scope {
+function resolveScope(
+  model: AccountModel,
+  source: SourceDocument,
+  path: Path,
+  scope: string | undefined,
+  permission: Permission,
+): Scope {
   if (scope === undefined) {
     if (permission.document.version === '5.0') return { kind: 'all' };
-    throw referenceError(source, path.slice(0, -1), `grant of "${permission.name}" has no scope`, 'add scope: <project>, global, all, or enterprise-project:<name>');
+    throw referenceError(
+      source,
+      path.slice(0, -1),
+      `grant of "${permission.name}" has no scope`,
+      'add scope: <project>, global, all, or enterprise-project:<name>',
+    );
   }
   if (scope === 'global' || scope === 'all') return { kind: scope };
   if (scope.startsWith('enterprise-project:')) {
     const key = scope.slice('enterprise-project:'.length);
     const ep = findByNameOrId(model.enterpriseProjects, key);
     if (ep) return { kind: 'enterprise-project', enterpriseProject: ep };
-    throw referenceError(source, path, `unknown enterprise project "${key}"`, didYouMean(key, model.enterpriseProjects.map((e) => e.name), 'declare it under enterpriseProjects'));
+    throw referenceError(
+      source,
+      path,
+      `unknown enterprise project "${key}"`,
+      didYouMean(
+        key,
+        model.enterpriseProjects.map((e) => e.name),
+        'declare it under enterpriseProjects',
+      ),
+    );
   }
   const project = findByNameOrId(model.projects, scope);
   if (project) return { kind: 'project', project };
-  throw referenceError(source, path, `unknown scope "${scope}": not a declared project, "global", "all" or "enterprise-project:<name>"`, didYouMean(scope, [...model.projects.map((p) => p.name), 'global', 'all'], 'declare the project under projects'));
+  throw referenceError(
+    source,
+    path,
+    `unknown scope "${scope}": not a declared project, "global", "all" or "enterprise-project:<name>"`,
+    didYouMean(
+      scope,
+      [...model.projects.map((p) => p.name), 'global', 'all'],
+      'declare the project under projects',
+    ),
+  );
 }
 
 /** Finds a project (or enterprise project) by its name or its id. */
-export function findByNameOrId<T extends Project | EnterpriseProject>(list: readonly T[], key: string): T | undefined {
+export function findByNameOrId<T extends Project | EnterpriseProject>(
+  list: readonly T[],
+  key: string,
+): T | undefined {
   return list.find((p) => p.name === key) ?? list.find((p) => p.id !== undefined && p.id === key);
 }
 
@@ -199,19 +329,47 @@ function collectIntents(model: AccountModel, { source, data }: LoadedFile): void
     let project: Project | undefined;
     if (intent.project !== undefined) {
       project = findByNameOrId(model.projects, intent.project);
-      if (!project) throw referenceError(source, [...path, 'project'], `unknown project "${intent.project}"`, didYouMean(intent.project, model.projects.map((p) => p.name), 'declare it under projects'));
+      if (!project)
+        throw referenceError(
+          source,
+          [...path, 'project'],
+          `unknown project "${intent.project}"`,
+          didYouMean(
+            intent.project,
+            model.projects.map((p) => p.name),
+            'declare it under projects',
+          ),
+        );
     }
-    const resolved: Intent = { principal, project, operations: intent.operations, actions: intent.actions, position: source.locate(path) };
+    const resolved: Intent = {
+      principal,
+      project,
+      operations: intent.operations,
+      actions: intent.actions,
+      position: source.locate(path),
+    };
     model.intents.push(resolved);
   });
 }
 
-function resolveHolder(model: AccountModel, source: SourceDocument, path: Path, text: string): Holder {
-  const [prefix, rest] = text.includes(':') ? [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)] : ['user', text];
+function resolveHolder(
+  model: AccountModel,
+  source: SourceDocument,
+  path: Path,
+  text: string,
+): Holder {
+  const [prefix, rest] = text.includes(':')
+    ? [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)]
+    : ['user', text];
   if (prefix === 'group' && model.groups.has(rest)) return { kind: 'group', name: rest };
   if (prefix === 'user' && model.users.has(rest)) return { kind: 'user', name: rest };
   const names = prefix === 'group' ? [...model.groups.keys()] : [...model.users.keys()];
-  throw referenceError(source, path, `unknown principal "${text}"`, didYouMean(rest, names, 'write user:<name> or group:<name> of a declared user or group'));
+  throw referenceError(
+    source,
+    path,
+    `unknown principal "${text}"`,
+    didYouMean(rest, names, 'write user:<name> or group:<name> of a declared user or group'),
+  );
 }
 
 export type { SourcePosition };

@@ -11,7 +11,9 @@ export const grantSchema = z.strictObject({
   permission: name.describe('a system permission display name or a custom policy name'),
   scope: name
     .optional()
-    .describe('a project name or id, `global`, `all`, or `enterprise-project:<name or id>`; may be omitted only for 5.0 identity policies'),
+    .describe(
+      'a project name or id, `global`, `all`, or `enterprise-project:<name or id>`; may be omitted only for 5.0 identity policies',
+    ),
 });
 
 export const projectSchema = z.strictObject({
@@ -25,7 +27,10 @@ export const userSchema = z.strictObject({
   name,
   id: z.string().optional(),
   groups: z.array(name).default([]),
-  grants: z.array(grantSchema).default([]).describe('direct grants; Huawei allows them for enterprise projects'),
+  grants: z
+    .array(grantSchema)
+    .default([])
+    .describe('direct grants; Huawei allows them for enterprise projects'),
   description: z.string().optional(),
 });
 
@@ -41,7 +46,10 @@ export const customPolicySchema = z
     name,
     id: z.string().optional(),
     description: z.string().optional(),
-    type: z.enum(['AX', 'XA']).optional().describe('AX: global services, XA: project-level services'),
+    type: z
+      .enum(['AX', 'XA'])
+      .optional()
+      .describe('AX: global services, XA: project-level services'),
     document: z.unknown().optional().describe('the policy document, Version 1.1 or 5.0'),
     file: z.string().optional().describe('a JSON file holding the document, relative to this file'),
   })
@@ -52,7 +60,10 @@ export const customPolicySchema = z
 export const intentSchema = z.strictObject({
   principal: name.describe('user:<name> or group:<name>'),
   project: z.string().optional(),
-  operations: z.array(name).default([]).describe('operation ids, variants joined with +: rds.instance.create+encrypted'),
+  operations: z
+    .array(name)
+    .default([])
+    .describe('operation ids, variants joined with +: rds.instance.create+encrypted'),
   actions: z.array(name).default([]),
   description: z.string().optional(),
 });

@@ -115,7 +115,8 @@ function deepestJsonNode(root: jsonc.Node, path: DocPath): jsonc.Node {
   }
   // A member's key is where a reader's eye goes first.
   const parent = node.parent;
-  if (parent?.type === 'property' && parent.children?.[1] === node) return parent.children[0] ?? node;
+  if (parent?.type === 'property' && parent.children?.[1] === node)
+    return parent.children[0] ?? node;
   return node;
 }
 
@@ -150,7 +151,9 @@ function deepestYamlNode(root: Node | null, path: DocPath): Node | null {
   let keyNode: Node | null = null;
   for (const part of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part),
+      );
       if (!pair) break;
       keyNode = isScalar(pair.key) ? pair.key : null;
       node = (pair.value as Node | null) ?? keyNode;

@@ -38,6 +38,8 @@ export interface Permission {
   /** Custom policies: AX (global) or XA (project), when stated. */
   type?: 'AX' | 'XA' | undefined;
   position: SourcePosition;
+  /** Custom policies: the position of a path inside the document (`['Statement', 0, 'Action', 1]`). */
+  locate?: ((path: readonly (string | number)[]) => SourcePosition) | undefined;
 }
 
 /** Who holds a grant. */

@@ -21,10 +21,15 @@ export function formatCanText(
 ): string {
   const style = options.style ?? noStyle;
   const base = options.baseDir;
-  const lines = [header(result, style), style.dim(`catalog ${result.catalog.version} (${result.catalog.date})`), ''];
+  const lines = [
+    header(result, style),
+    style.dim(`catalog ${result.catalog.version} (${result.catalog.date})`),
+    '',
+  ];
   lines.push(style.bold('checks'));
   const width = Math.max(...result.checks.map((c) => describeRequirement(c.requirement).length));
-  for (const check of result.checks) lines.push(...formatCheck(check, width, options.explain === true, style, base));
+  for (const check of result.checks)
+    lines.push(...formatCheck(check, width, options.explain === true, style, base));
   if (result.missing.length > 0) {
     lines.push('', style.bold('missing'));
     for (const m of result.missing) {
@@ -35,14 +40,21 @@ export function formatCanText(
   }
   if (result.deniedBy.length > 0) {
     lines.push('', style.bold('denied by'));
-    for (const match of result.deniedBy) lines.push(`  - ${formatPath(match.path, true, style, base)}`);
+    for (const match of result.deniedBy)
+      lines.push(`  - ${formatPath(match.path, true, style, base)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 function header(result: CanResult, style: Style): string {
-  const colour = result.decision === 'allow' ? style.green : result.decision === 'conditional' ? style.yellow : style.red;
-  const variants = result.request.variants.length > 0 ? `+${result.request.variants.join('+')}` : '';
+  const colour =
+    result.decision === 'allow'
+      ? style.green
+      : result.decision === 'conditional'
+        ? style.yellow
+        : style.red;
+  const variants =
+    result.request.variants.length > 0 ? `+${result.request.variants.join('+')}` : '';
   const where = result.request.project ? ` in project ${result.request.project}` : '';
   const on = result.request.on ? ` on ${result.request.on}` : '';
   return `${style.bold(colour(headline[result.decision]))}  ${result.principal} → ${result.request.name}${variants}${on}${where}`;
@@ -62,22 +74,40 @@ export function describeRequirement(requirement: Check['requirement']): string {
   return `${requirement.privilege} on ${requirement.object}`;
 }
 
-function formatCheck(check: Check, width: number, explain: boolean, style: Style, base: string | undefined): string[] {
+function formatCheck(
+  check: Check,
+  width: number,
+  explain: boolean,
+  style: Style,
+  base: string | undefined,
+): string[] {
   const variant = check.variant ? style.cyan(` [${check.variant}]`) : '';
   const name = describeRequirement(check.requirement).padEnd(width);
   const lines = [`  ${mark(check.decision, style)}  ${name}  ${style.dim(check.scope)}${variant}`];
   const indent = '      ';
-  if (check.why && check.decision !== 'allow') lines.push(`${indent}${style.dim(`needed: ${check.why}`)}`);
+  if (check.why && check.decision !== 'allow')
+    lines.push(`${indent}${style.dim(`needed: ${check.why}`)}`);
   const paths = explain ? check.because : check.because.slice(0, 1);
-  for (const match of paths) lines.push(`${indent}${matchPrefix(match, style)}via ${formatPath(match.path, explain, style, base)}`);
-  if (!explain && check.because.length > 1) lines.push(`${indent}${style.dim(`(+${check.because.length - 1} more; --explain shows all)`)}`);
+  for (const match of paths)
+    lines.push(
+      `${indent}${matchPrefix(match, style)}via ${formatPath(match.path, explain, style, base)}`,
+    );
+  if (!explain && check.because.length > 1)
+    lines.push(`${indent}${style.dim(`(+${check.because.length - 1} more; --explain shows all)`)}`);
   for (const note of check.notes) lines.push(`${indent}${note}`);
-  if (check.unknownKeys.length > 0) lines.push(`${indent}depends on: ${check.unknownKeys.join(', ')} (supply with --context KEY=VALUE)`);
+  if (check.unknownKeys.length > 0)
+    lines.push(
+      `${indent}depends on: ${check.unknownKeys.join(', ')} (supply with --context KEY=VALUE)`,
+    );
   for (const miss of explain ? check.nearMisses : uniqueByMessage(check.nearMisses).slice(0, 3)) {
     lines.push(`${indent}${style.yellow('near miss:')} ${miss.message}`);
     if (explain) lines.push(`${indent}  ${formatPath(miss.path, true, style, base)}`);
   }
-  if (check.decision === 'implicit-deny' && check.nearMisses.length === 0 && check.notes.length === 0) {
+  if (
+    check.decision === 'implicit-deny' &&
+    check.nearMisses.length === 0 &&
+    check.notes.length === 0
+  ) {
     lines.push(`${indent}${style.dim('no grant of this principal has a statement matching it')}`);
   }
   return lines;
@@ -89,7 +119,10 @@ function uniqueByMessage<T extends { message: string }>(items: readonly T[]): T[
 }
 
 function matchPrefix(match: StatementMatch, style: Style): string {
-  if (match.truth === 'unknown') return style.yellow(`${match.effect} if ${match.unknownKeys.join(', ') || 'conditions hold'}: `);
+  if (match.truth === 'unknown')
+    return style.yellow(
+      `${match.effect} if ${match.unknownKeys.join(', ') || 'conditions hold'}: `,
+    );
   return match.effect === 'Deny' ? style.red('Deny: ') : '';
 }
 
@@ -102,7 +135,10 @@ export function formatPath(
 ): string {
   return path
     .map((step) => {
-      const where = withPositions && step.position ? style.dim(` (${formatPosition(step.position, baseDir)})`) : '';
+      const where =
+        withPositions && step.position
+          ? style.dim(` (${formatPosition(step.position, baseDir)})`)
+          : '';
       return `${step.label}${where}`;
     })
     .join(' → ');

@@ -20,7 +20,10 @@ function id(s: string): string {
 }
 
 /** Chooses colour or plain text for a stream. */
-export function styleFor(stream: { isTTY?: boolean } | undefined, env: NodeJS.ProcessEnv = process.env): Style {
+export function styleFor(
+  stream: { isTTY?: boolean } | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Style {
   const wanted = stream?.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
   if (!wanted) return plain;
   const c = pc.createColors(true);

@@ -45,11 +45,15 @@ describe('bad input', () => {
   });
 
   it('an unknown principal exits 2', async () => {
-    expect(await fails(['can', 'bob', 'rds:instance:list', '-m', 'good.yaml'])).toMatch(/^permgraph: unknown user "bob"/);
+    expect(await fails(['can', 'bob', 'rds:instance:list', '-m', 'good.yaml'])).toMatch(
+      /^permgraph: unknown user "bob"/,
+    );
   });
 
   it('a missing model file exits 2', async () => {
-    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'nope.yaml'])).toMatch(/^permgraph: cannot read model .*nope\.yaml/);
+    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'nope.yaml'])).toMatch(
+      /^permgraph: cannot read model .*nope\.yaml/,
+    );
   });
 
   it('no model and no default file exits 2 with a hint', async () => {
@@ -59,13 +63,37 @@ describe('bad input', () => {
   });
 
   it('a bad --format is a usage error', async () => {
-    const { code, stderr } = await runCli(['can', 'alice', 'rds:instance:list', '-m', 'good.yaml', '--format', 'xml'], bad);
+    const { code, stderr } = await runCli(
+      ['can', 'alice', 'rds:instance:list', '-m', 'good.yaml', '--format', 'xml'],
+      bad,
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(/argument 'xml' is invalid/);
   });
 
   it('a good query exits 0 when allowed and 1 when not', async () => {
-    expect((await runCli(['can', 'alice', 'rds:instance:list', '-m', 'good.yaml'], bad)).code).toBe(0);
-    expect((await runCli(['can', 'alice', 'iam:agencies:listAgencies', '-m', 'good.yaml'], bad)).code).toBe(1);
+    expect((await runCli(['can', 'alice', 'rds:instance:list', '-m', 'good.yaml'], bad)).code).toBe(
+      0,
+    );
+    expect(
+      (await runCli(['can', 'alice', 'iam:agencies:listAgencies', '-m', 'good.yaml'], bad)).code,
+    ).toBe(1);
+  });
+});
+
+describe('unknown actions in custom policies', () => {
+  it('an unknown action of a known service exits 2 at the action, with a suggestion', async () => {
+    expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'unknown-action.yaml'])).toBe(
+      'permgraph: unknown-action.yaml:13:41: policy "ops" names unknown action "rds:instance:delte" (catalog 2026.12.0 (2026-12-03))\n  hint: did you mean "rds:instance:delete"?\n',
+    );
+  });
+
+  it('--debug is accepted after the command and shows the stack', async () => {
+    const { code, stderr } = await runCli(
+      ['can', 'alice', 'rds:instance:list', '-m', 'unknown-action.yaml', '--debug'],
+      bad,
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\n\s+at /);
   });
 });

@@ -15,7 +15,11 @@ ${extraPolicies}
 
 describe('operations: every required action and role', () => {
   it('is allowed when every base requirement is', () => {
-    const result = team('      - { permission: RDS Full, scope: p1 }').ask('alice', 'rds.instance.create', { project: 'p1' });
+    const result = team('      - { permission: RDS Full, scope: p1 }').ask(
+      'alice',
+      'rds.instance.create',
+      { project: 'p1' },
+    );
     expect(result.decision).toBe('allow');
     expect(result.checks.map((c) => [c.requirement, c.decision])).toEqual([
       [{ kind: 'action', action: 'rds:instance:create' }, 'allow'],
@@ -24,23 +28,42 @@ describe('operations: every required action and role', () => {
     expect(result.missing).toEqual([]);
   });
 
-  it('adds each variant\'s requirements and lists what is missing with why', () => {
-    const result = team('      - { permission: RDS Full, scope: p1 }').ask('alice', 'rds.instance.create+prepaid', { project: 'p1' });
+  it("adds each variant's requirements and lists what is missing with why", () => {
+    const result = team('      - { permission: RDS Full, scope: p1 }').ask(
+      'alice',
+      'rds.instance.create+prepaid',
+      { project: 'p1' },
+    );
     expect(result.decision).toBe('implicit-deny');
     expect(result.missing).toEqual([
-      { requirement: { kind: 'action', action: 'bss:order:update' }, scope: 'global services', why: 'place the order', variant: 'prepaid' },
-      { requirement: { kind: 'action', action: 'bss:order:pay' }, scope: 'global services', why: 'pay the order', variant: 'prepaid' },
+      {
+        requirement: { kind: 'action', action: 'bss:order:update' },
+        scope: 'global services',
+        why: 'place the order',
+        variant: 'prepaid',
+      },
+      {
+        requirement: { kind: 'action', action: 'bss:order:pay' },
+        scope: 'global services',
+        why: 'pay the order',
+        variant: 'prepaid',
+      },
     ]);
   });
 
   it('takes variants from --with as well as from the spec', () => {
     const a = team('      - { permission: RDS Full, scope: p1 }');
-    expect(a.ask('alice', 'rds.instance.create', { project: 'p1', variants: ['prepaid'] }).request.variants).toEqual(['prepaid']);
+    expect(
+      a.ask('alice', 'rds.instance.create', { project: 'p1', variants: ['prepaid'] }).request
+        .variants,
+    ).toEqual(['prepaid']);
   });
 
   it('rejects an unknown variant, naming the known ones', () => {
     const a = team('      - { permission: RDS Full, scope: p1 }');
-    const error = catchPermgraphError(() => a.ask('alice', 'rds.instance.create+cheap', { project: 'p1' }));
+    const error = catchPermgraphError(() =>
+      a.ask('alice', 'rds.instance.create+cheap', { project: 'p1' }),
+    );
     expect(error.message).toBe('operation rds.instance.create has no variant "cheap"');
     expect(error.hint).toBe('its variants are: encrypted, prepaid');
   });
@@ -51,22 +74,37 @@ describe('operations: every required action and role', () => {
     const result = a.ask('alice', 'rds.instance.create+encrypted', { project: 'p1' });
     expect(result.decision).toBe('allow');
     expect(result.checks[2]?.requirement).toEqual({ kind: 'permission', permission: 'Key Admin' });
-    expect(result.checks[2]?.notes[0]).toMatch(/^holds Key Admin: user alice → group g → grant of Key Admin on project p1/);
+    expect(result.checks[2]?.notes[0]).toMatch(
+      /^holds Key Admin: user alice → group g → grant of Key Admin on project p1/,
+    );
   });
 
   it('a required role held in another project is missing', () => {
     const result = team(`      - { permission: RDS Full, scope: p1 }
-      - { permission: Key Admin, scope: p2 }`).ask('alice', 'rds.instance.create+encrypted', { project: 'p1' });
+      - { permission: Key Admin, scope: p2 }`).ask('alice', 'rds.instance.create+encrypted', {
+      project: 'p1',
+    });
     expect(result.decision).toBe('implicit-deny');
     expect(result.missing).toEqual([
-      { requirement: { kind: 'permission', permission: 'Key Admin' }, scope: 'project p1', why: 'encryption keys', variant: 'encrypted' },
+      {
+        requirement: { kind: 'permission', permission: 'Key Admin' },
+        scope: 'project p1',
+        why: 'encryption keys',
+        variant: 'encrypted',
+      },
     ]);
   });
 
   it('a required role is met by other grants that allow everything it grants', () => {
-    const result = team('      - { permission: Admin, scope: p1 }').ask('alice', 'rds.instance.create+encrypted', { project: 'p1' });
+    const result = team('      - { permission: Admin, scope: p1 }').ask(
+      'alice',
+      'rds.instance.create+encrypted',
+      { project: 'p1' },
+    );
     expect(result.decision).toBe('allow');
-    expect(result.checks[2]?.notes).toEqual(['does not hold Key Admin, but other grants allow all 2 catalog actions it grants']);
+    expect(result.checks[2]?.notes).toEqual([
+      'does not hold Key Admin, but other grants allow all 2 catalog actions it grants',
+    ]);
   });
 
   it('holding the role while a Deny removes part of it is a deny', () => {
@@ -95,14 +133,20 @@ describe('requests that cannot be answered', () => {
   const a = team('      - { permission: RDS Full, scope: p1 }');
 
   it('an unknown action names the nearest known one', () => {
-    const error = catchPermgraphError(() => a.ask('alice', 'rds:instance:delet', { project: 'p1' }));
+    const error = catchPermgraphError(() =>
+      a.ask('alice', 'rds:instance:delet', { project: 'p1' }),
+    );
     expect(error.code).toBe('E_UNKNOWN_ACTION');
     expect(error.hint).toBe('did you mean "rds:instance:delete"?');
   });
 
   it('an action of a service the catalog lacks says so', () => {
-    const error = catchPermgraphError(() => a.ask('alice', 'ecs:cloudServers:list', { project: 'p1' }));
-    expect(error.hint).toBe('catalog test-1 (2026-01-01) does not cover service "ecs"; add it with --catalog DIR');
+    const error = catchPermgraphError(() =>
+      a.ask('alice', 'ecs:cloudServers:list', { project: 'p1' }),
+    );
+    expect(error.hint).toBe(
+      'catalog test-1 (2026-01-01) does not cover service "ecs"; add it with --catalog DIR',
+    );
   });
 
   it('an unknown principal names the nearest known one', () => {
@@ -113,7 +157,9 @@ describe('requests that cannot be answered', () => {
 
   it('a project-level action needs a project when the model has several', () => {
     const error = catchPermgraphError(() => a.ask('alice', 'rds:instance:list'));
-    expect(error.message).toBe('rds:instance:list is a project-level action: say in which project with --project');
+    expect(error.message).toBe(
+      'rds:instance:list is a project-level action: say in which project with --project',
+    );
   });
 
   it('an unknown project is an error', () => {

@@ -7,9 +7,27 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/engine/types.js';
 import { account, minCatalog } from '../helpers.js';
 
-const patterns = ['rds:*:*', 'rds:instance:*', 'rds:*:delete', 'kms:*:*', '*:*:list*', 'iam:*:*', 'rds:instance:create', 'bss:order:*', '*:*:*'];
+const patterns = [
+  'rds:*:*',
+  'rds:instance:*',
+  'rds:*:delete',
+  'kms:*:*',
+  '*:*:list*',
+  'iam:*:*',
+  'rds:instance:create',
+  'bss:order:*',
+  '*:*:*',
+];
 const scopes = ['p1', 'p2', 'global', 'all'];
-const systemPermissions = ['RDS Full', 'RDS Role', 'Guest', 'Server Admin', 'Key Admin', 'Admin', 'IAM Reader'];
+const systemPermissions = [
+  'RDS Full',
+  'RDS Role',
+  'Guest',
+  'Server Admin',
+  'Key Admin',
+  'Admin',
+  'IAM Reader',
+];
 
 interface StatementSpec {
   Effect: 'Allow' | 'Deny';
@@ -28,17 +46,27 @@ const statementArb: fc.Arbitrary<StatementSpec> = fc
     Action: fc.uniqueArray(fc.constantFrom(...patterns), { minLength: 1, maxLength: 3 }),
     mfa: fc.constantFrom(undefined, 'true', 'false'),
   })
-  .map(({ Effect, Action, mfa }) => (mfa === undefined ? { Effect, Action } : { Effect, Action, Condition: { Bool: { 'g:MFAPresent': [mfa] } } }));
+  .map(({ Effect, Action, mfa }) =>
+    mfa === undefined
+      ? { Effect, Action }
+      : { Effect, Action, Condition: { Bool: { 'g:MFAPresent': [mfa] } } },
+  );
 
 const accountArb: fc.Arbitrary<AccountSpec> = fc
   .array(fc.array(statementArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
   .chain((policies) => {
     const names = [...policies.map((_, i) => `pol${i}`), ...systemPermissions];
-    const grant = fc.record({ permission: fc.constantFrom(...names), scope: fc.constantFrom(...scopes) });
+    const grant = fc.record({
+      permission: fc.constantFrom(...names),
+      scope: fc.constantFrom(...scopes),
+    });
     return fc.record({
       policies: fc.constant(policies),
       groups: fc.array(fc.array(grant, { maxLength: 4 }), { minLength: 1, maxLength: 3 }),
-      members: fc.array(fc.uniqueArray(fc.nat({ max: 2 }), { maxLength: 3 }), { minLength: 2, maxLength: 2 }),
+      members: fc.array(fc.uniqueArray(fc.nat({ max: 2 }), { maxLength: 3 }), {
+        minLength: 2,
+        maxLength: 2,
+      }),
     });
   });
 
@@ -46,28 +74,39 @@ function toYaml(spec: AccountSpec): string {
   const groupCount = spec.groups.length;
   return JSON.stringify({
     projects: [{ name: 'p1' }, { name: 'p2' }],
-    users: spec.members.map((m, i) => ({ name: `u${i}`, groups: [...new Set(m.filter((g) => g < groupCount))].map((g) => `g${g}`) })),
+    users: spec.members.map((m, i) => ({
+      name: `u${i}`,
+      groups: [...new Set(m.filter((g) => g < groupCount))].map((g) => `g${g}`),
+    })),
     groups: spec.groups.map((grants, i) => ({ name: `g${i}`, grants })),
-    policies: spec.policies.map((Statement, i) => ({ name: `pol${i}`, document: { Version: '1.1', Statement } })),
+    policies: spec.policies.map((Statement, i) => ({
+      name: `pol${i}`,
+      document: { Version: '1.1', Statement },
+    })),
   });
 }
 
-const queries: { user: string; action: string; context: Record<string, string[]> }[] = minCatalog.actions.flatMap((action) =>
-  ['u0', 'u1'].flatMap((user) => [
-    { user, action: action.name, context: {} as Record<string, string[]> },
-    { user, action: action.name, context: { 'g:MFAPresent': ['true'] } },
-  ]),
-);
+const queries: { user: string; action: string; context: Record<string, string[]> }[] =
+  minCatalog.actions.flatMap((action) =>
+    ['u0', 'u1'].flatMap((user) => [
+      { user, action: action.name, context: {} as Record<string, string[]> },
+      { user, action: action.name, context: { 'g:MFAPresent': ['true'] } },
+    ]),
+  );
 
 function decisions(spec: AccountSpec): Decision[] {
   const a = account(toYaml(spec));
-  return queries.map((q) => a.ask(q.user, q.action, { project: 'p1', context: q.context }).decision);
+  return queries.map(
+    (q) => a.ask(q.user, q.action, { project: 'p1', context: q.context }).decision,
+  );
 }
 
 const rank: Record<Decision, number> = { allow: 2, conditional: 1, 'implicit-deny': 0, deny: 0 };
 
 function addStatement(spec: AccountSpec, policy: number, statement: StatementSpec): AccountSpec {
-  const policies = spec.policies.map((p, i) => (i === policy % spec.policies.length ? [...p, statement] : p));
+  const policies = spec.policies.map((p, i) =>
+    i === policy % spec.policies.length ? [...p, statement] : p,
+  );
   return { ...spec, policies };
 }
 
@@ -103,7 +142,9 @@ describe('evaluator invariants (fast-check)', () => {
       fc.property(accountArb, fc.nat(), allow, (spec, policy, statement) => {
         const before = decisions(spec);
         const after = decisions(addStatement(spec, policy, statement));
-        after.forEach((d, i) => expect(rank[d]).toBeGreaterThanOrEqual(rank[before[i] as Decision]));
+        after.forEach((d, i) =>
+          expect(rank[d]).toBeGreaterThanOrEqual(rank[before[i] as Decision]),
+        );
       }),
       runs,
     );

@@ -35,8 +35,16 @@ function accountWith(file: string): Evaluator | PermgraphError {
   }
 }
 
-function decide(evaluator: Evaluator, action: string, context: Record<string, string[]> = {}): string {
-  return can(evaluator, 'user', action, { project: 'cn-north-4', context, now: new Date('2026-06-01T00:00:00Z') }).decision;
+function decide(
+  evaluator: Evaluator,
+  action: string,
+  context: Record<string, string[]> = {},
+): string {
+  return can(evaluator, 'user', action, {
+    project: 'cn-north-4',
+    context,
+    now: new Date('2026-06-01T00:00:00Z'),
+  }).decision;
 }
 
 if (!existsSync(corpus)) {
@@ -55,7 +63,9 @@ if (!existsSync(corpus)) {
         return;
       }
       const decisions = catalog.actions.map((a) => decide(evaluator, a.name));
-      expect(decisions.every((d) => ['allow', 'deny', 'implicit-deny', 'conditional'].includes(d))).toBe(true);
+      expect(
+        decisions.every((d) => ['allow', 'deny', 'implicit-deny', 'conditional'].includes(d)),
+      ).toBe(true);
     });
   });
 

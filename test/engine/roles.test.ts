@@ -14,7 +14,11 @@ ${grants}
 
 describe('v1.0 roles and their Depends (DESIGN.md §4 step 3)', () => {
   it('a role without its dependencies contributes nothing, and the near miss names them', () => {
-    const result = ops('      - { permission: RDS Role, scope: p1 }').ask('dave', 'rds:instance:delete', { project: 'p1' });
+    const result = ops('      - { permission: RDS Role, scope: p1 }').ask(
+      'dave',
+      'rds:instance:delete',
+      { project: 'p1' },
+    );
     expect(result.decision).toBe('implicit-deny');
     expect(result.checks[0]?.nearMisses).toEqual([
       expect.objectContaining({
@@ -35,7 +39,9 @@ describe('v1.0 roles and their Depends (DESIGN.md §4 step 3)', () => {
   it('does not take effect when a dependency is granted in another project', () => {
     const result = ops(`      - { permission: RDS Role, scope: p1 }
       - { permission: Guest, scope: p1 }
-      - { permission: Server Admin, scope: p2 }`).ask('dave', 'rds:instance:delete', { project: 'p1' });
+      - { permission: Server Admin, scope: p2 }`).ask('dave', 'rds:instance:delete', {
+      project: 'p1',
+    });
     expect(result.decision).toBe('implicit-deny');
     expect(result.checks[0]?.nearMisses[0]?.message).toContain('only with Server Admin granted');
   });

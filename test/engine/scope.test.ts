@@ -31,14 +31,21 @@ describe('scope coverage (DESIGN.md §4 step 2)', () => {
   });
 
   it('explains a grant in another project as a near miss', () => {
-    const result = withGrant('RDS Full', 'p1').ask('alice', 'rds:instance:delete', { project: 'p2' });
+    const result = withGrant('RDS Full', 'p1').ask('alice', 'rds:instance:delete', {
+      project: 'p2',
+    });
     expect(result.checks[0]?.nearMisses).toEqual([
-      expect.objectContaining({ reason: 'scope', message: 'RDS Full is granted on project p1, not on project p2' }),
+      expect.objectContaining({
+        reason: 'scope',
+        message: 'RDS Full is granted on project p1, not on project p2',
+      }),
     ]);
   });
 
   it('a global-service action in a project-scoped grant has no effect', () => {
-    const result = withGrant('RDS Full', 'p1').ask('alice', 'iam:agencies:listAgencies', { project: 'p1' });
+    const result = withGrant('RDS Full', 'p1').ask('alice', 'iam:agencies:listAgencies', {
+      project: 'p1',
+    });
     expect(result.decision).toBe('implicit-deny');
     expect(result.checks[0]?.scope).toBe('global services');
     expect(result.checks[0]?.nearMisses[0]?.reason).toBe('global-action-in-project-grant');
@@ -59,7 +66,9 @@ describe('scope coverage (DESIGN.md §4 step 2)', () => {
   });
 
   it('a user with no group holds nothing', () => {
-    const a = account(`${projects.replace('groups: [g]', 'groups: []')}\ngroups: [{ name: g, grants: [{ permission: RDS Full, scope: all }] }]`);
+    const a = account(
+      `${projects.replace('groups: [g]', 'groups: []')}\ngroups: [{ name: g, grants: [{ permission: RDS Full, scope: all }] }]`,
+    );
     expect(a.decision('alice', 'rds:instance:list', { project: 'p1' })).toBe('implicit-deny');
   });
 
@@ -86,12 +95,25 @@ groups:
   });
 
   it('allows for a resource in it, by id or name', () => {
-    expect(a.decision('alice', 'rds:instance:delete', { project: 'p1', context: { 'g:EnterpriseProjectId': ['ep-1'] } })).toBe('allow');
-    expect(a.decision('alice', 'rds:instance:delete', { project: 'p1', context: { 'g:EnterpriseProjectId': ['finance'] } })).toBe('allow');
+    expect(
+      a.decision('alice', 'rds:instance:delete', {
+        project: 'p1',
+        context: { 'g:EnterpriseProjectId': ['ep-1'] },
+      }),
+    ).toBe('allow');
+    expect(
+      a.decision('alice', 'rds:instance:delete', {
+        project: 'p1',
+        context: { 'g:EnterpriseProjectId': ['finance'] },
+      }),
+    ).toBe('allow');
   });
 
   it('does not allow for a resource in another enterprise project', () => {
-    const result = a.ask('alice', 'rds:instance:delete', { project: 'p1', context: { 'g:EnterpriseProjectId': ['ep-2'] } });
+    const result = a.ask('alice', 'rds:instance:delete', {
+      project: 'p1',
+      context: { 'g:EnterpriseProjectId': ['ep-2'] },
+    });
     expect(result.decision).toBe('implicit-deny');
     expect(result.checks[0]?.nearMisses[0]?.reason).toBe('enterprise-project');
   });

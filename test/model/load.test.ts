@@ -30,7 +30,12 @@ policies:
       ['RDS Full', 'system', 'project'],
       ['mine', 'custom', 'global'],
     ]);
-    expect(dba?.grants[0]?.position).toEqual({ file: 'model.yaml', line: 8, column: 9, path: 'groups[0].grants[0]' });
+    expect(dba?.grants[0]?.position).toEqual({
+      file: 'model.yaml',
+      line: 8,
+      column: 9,
+      path: 'groups[0].grants[0]',
+    });
   });
 
   it('a 5.0 identity policy may be attached without a scope and then applies everywhere', () => {
@@ -43,7 +48,9 @@ policies: [{ name: v5, document: { Version: "5.0", Statement: [{ Effect: Allow, 
   });
 
   it('an unknown group is an error at its position, with the nearest name', () => {
-    const error = catchPermgraphError(() => load('users:\n  - name: a\n    groups: [dbb]\ngroups:\n  - name: dba\n'));
+    const error = catchPermgraphError(() =>
+      load('users:\n  - name: a\n    groups: [dbb]\ngroups:\n  - name: dba\n'),
+    );
     expect(error.code).toBe('E_REFERENCE');
     expect(error.message).toBe('user "a" is in group "dbb", which is not declared');
     expect(error.position).toMatchObject({ line: 3, column: 14 });
@@ -51,28 +58,42 @@ policies: [{ name: v5, document: { Version: "5.0", Statement: [{ Effect: Allow, 
   });
 
   it('an unknown permission is an error naming the catalog and the nearest permission', () => {
-    const error = catchPermgraphError(() => load('groups:\n  - name: g\n    grants:\n      - { permission: RDS Ful, scope: all }\n'));
-    expect(error.message).toBe('unknown permission "RDS Ful": not a system permission in catalog test-1 (2026-01-01) nor a custom policy of the model');
+    const error = catchPermgraphError(() =>
+      load('groups:\n  - name: g\n    grants:\n      - { permission: RDS Ful, scope: all }\n'),
+    );
+    expect(error.message).toBe(
+      'unknown permission "RDS Ful": not a system permission in catalog test-1 (2026-01-01) nor a custom policy of the model',
+    );
     // The key `permission` inside `      - { permission: RDS Ful, … }`.
     expect(error.position).toMatchObject({ line: 4, column: 11 });
     expect(error.hint).toBe('did you mean "RDS Full"?');
   });
 
   it('an unknown project in a scope is an error', () => {
-    const error = catchPermgraphError(() => load('projects: [{ name: cn-north-1 }]\ngroups:\n  - name: g\n    grants: [{ permission: RDS Full, scope: cn-north-4 }]\n'));
-    expect(error.message).toBe('unknown scope "cn-north-4": not a declared project, "global", "all" or "enterprise-project:<name>"');
+    const error = catchPermgraphError(() =>
+      load(
+        'projects: [{ name: cn-north-1 }]\ngroups:\n  - name: g\n    grants: [{ permission: RDS Full, scope: cn-north-4 }]\n',
+      ),
+    );
+    expect(error.message).toBe(
+      'unknown scope "cn-north-4": not a declared project, "global", "all" or "enterprise-project:<name>"',
+    );
     expect(error.hint).toBe('did you mean "cn-north-1"?');
   });
 
   it('a grant without a scope is an error for v1.x permissions', () => {
-    const error = catchPermgraphError(() => load('groups:\n  - name: g\n    grants: [{ permission: RDS Full }]\n'));
+    const error = catchPermgraphError(() =>
+      load('groups:\n  - name: g\n    grants: [{ permission: RDS Full }]\n'),
+    );
     expect(error.message).toBe('grant of "RDS Full" has no scope');
   });
 
   it('a wrong type names the path', () => {
     const error = catchPermgraphError(() => load('users:\n  - name: a\n    groups: dba\n'));
     expect(error.code).toBe('E_SCHEMA');
-    expect(error.message).toMatch(/^users\[0\]\.groups: Invalid input: expected array, received string/);
+    expect(error.message).toMatch(
+      /^users\[0\]\.groups: Invalid input: expected array, received string/,
+    );
     expect(error.position).toMatchObject({ line: 3, column: 5 });
   });
 
@@ -82,7 +103,11 @@ policies: [{ name: v5, document: { Version: "5.0", Statement: [{ Effect: Allow, 
   });
 
   it('an invalid policy document is an error at the document', () => {
-    const error = catchPermgraphError(() => load('policies:\n  - name: p\n    document: { Version: "1.1", Statement: [{ Effect: " Allow", Action: ["rds:*:*"] }] }\n'));
+    const error = catchPermgraphError(() =>
+      load(
+        'policies:\n  - name: p\n    document: { Version: "1.1", Statement: [{ Effect: " Allow", Action: ["rds:*:*"] }] }\n',
+      ),
+    );
     expect(error.code).toBe('E_POLICY');
     expect(error.position?.line).toBe(3);
   });
@@ -93,7 +118,9 @@ policies: [{ name: v5, document: { Version: "5.0", Statement: [{ Effect: Allow, 
   });
 
   it('an unknown intent principal is an error', () => {
-    const error = catchPermgraphError(() => load('groups: [{ name: dba }]\nintents: [{ principal: "group:dbx", operations: [] }]\n'));
+    const error = catchPermgraphError(() =>
+      load('groups: [{ name: dba }]\nintents: [{ principal: "group:dbx", operations: [] }]\n'),
+    );
     expect(error.message).toBe('unknown principal "group:dbx"');
     expect(error.hint).toBe('did you mean "dba"?');
   });
@@ -112,16 +139,24 @@ describe('a model directory', () => {
   it('merges its YAML and JSON files and reads policy files relative to the model file', () => {
     const dir = directory({
       'a.yaml': 'projects: [{ name: p1 }]\nusers: [{ name: alice, groups: [g] }]\n',
-      'b.json': '{"groups": [{"name": "g", "grants": [{"permission": "ops", "scope": "p1"}]}], "policies": [{"name": "ops", "file": "docs/ops.json"}]}',
-      'docs/ops.json': '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["rds:*:*"]}]}',
+      'b.json':
+        '{"groups": [{"name": "g", "grants": [{"permission": "ops", "scope": "p1"}]}], "policies": [{"name": "ops", "file": "docs/ops.json"}]}',
+      'docs/ops.json':
+        '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["rds:*:*"]}]}',
     });
     const model = loadModel(dir, minCatalog);
     expect([...model.users.keys()]).toEqual(['alice']);
-    expect(model.policies.get('ops')?.document.statements[0]?.position).toMatchObject({ file: join(dir, 'docs/ops.json'), line: 1 });
+    expect(model.policies.get('ops')?.document.statements[0]?.position).toMatchObject({
+      file: join(dir, 'docs/ops.json'),
+      line: 1,
+    });
   });
 
   it('names the file of a declaration repeated across files', () => {
-    const dir = directory({ 'a.yaml': 'users: [{ name: a }]\n', 'b.yaml': 'users: [{ name: a }]\n' });
+    const dir = directory({
+      'a.yaml': 'users: [{ name: a }]\n',
+      'b.yaml': 'users: [{ name: a }]\n',
+    });
     const error = catchPermgraphError(() => loadModel(dir, minCatalog));
     expect(error.position?.file).toBe(join(dir, 'b.yaml'));
   });

@@ -14,7 +14,10 @@ function parseError(text: string, file: string): PermgraphError {
 
 describe('source positions', () => {
   it('locates YAML values by path, at the key of a mapping entry', () => {
-    const doc = parseSourceText('groups:\n  - name: dba\n    grants:\n      - permission: X\n', 'm.yaml');
+    const doc = parseSourceText(
+      'groups:\n  - name: dba\n    grants:\n      - permission: X\n',
+      'm.yaml',
+    );
     expect(doc.locate(['groups', 0, 'grants', 0, 'permission'])).toEqual({
       file: 'm.yaml',
       line: 4,
@@ -25,7 +28,10 @@ describe('source positions', () => {
   });
 
   it('locates JSON values by path, at the member key', () => {
-    const doc = parseSourceText('{\n  "Version": "1.1",\n  "Statement": [\n    {"Effect": "Allow"}\n  ]\n}', 'p.json');
+    const doc = parseSourceText(
+      '{\n  "Version": "1.1",\n  "Statement": [\n    {"Effect": "Allow"}\n  ]\n}',
+      'p.json',
+    );
     expect(doc.locate(['Statement', 0, 'Effect'])).toMatchObject({ line: 4, column: 6 });
     expect(doc.locate(['Version'])).toMatchObject({ line: 2, column: 3 });
   });

@@ -1,6 +1,7 @@
 /** `permgraph can <principal> <action|operation> …` */
 import { Option, type Command } from 'commander';
 import { can } from '../../engine/can.js';
+import { assertKnownActions } from '../../model/check-actions.js';
 import { parseContextPairs } from '../../engine/context.js';
 import { PermgraphError, relativizePositions } from '../../errors.js';
 import { formatCanText } from '../../report/can-text.js';
@@ -26,19 +27,39 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export function registerCan(program: Command, register: Register): void {
   const command = program
     .command('can')
-    .description('can a principal do an action, an operation, or a DLI privilege? (exit 0 allowed, 1 not)')
+    .description(
+      'can a principal do an action, an operation, or a DLI privilege? (exit 0 allowed, 1 not)',
+    )
     .argument('<principal>', 'alice, user:alice, group:dba or project:<id>')
-    .argument('<what>', 'an action (rds:instance:delete), an operation (rds.instance.create[+variant]) or a DLI privilege')
+    .argument(
+      '<what>',
+      'an action (rds:instance:delete), an operation (rds.instance.create[+variant]) or a DLI privilege',
+    )
     .addOption(new Option('-p, --project <project>', 'region project name or id'))
     .addOption(new Option('--on <object>', 'DLI object (databases.db1.tables.tbl) or resource'))
-    .addOption(new Option('-w, --with <variants>', 'operation variants, comma-separated: console,encrypted,prepaid').argParser(collect))
-    .addOption(new Option('-c, --context <KEY=VALUE>', 'a condition key value (repeat for lists; KEY= marks absent)').argParser(collect))
-    .addOption(new Option('--resource <urn>', 'resource of the request, for statements with Resource'))
-    .addOption(new Option('-e, --explain', 'show every path and the file positions behind each step'))
+    .addOption(
+      new Option(
+        '-w, --with <variants>',
+        'operation variants, comma-separated: console,encrypted,prepaid',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '-c, --context <KEY=VALUE>',
+        'a condition key value (repeat for lists; KEY= marks absent)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option('--resource <urn>', 'resource of the request, for statements with Resource'),
+    )
+    .addOption(
+      new Option('-e, --explain', 'show every path and the file positions behind each step'),
+    )
     .addOption(formatOption(['text', 'json'], 'text'));
   addModelOptions(command);
   register(command, (principal: string, what: string, options: CanOptions) => (io) => {
     const evaluator = openModel(options, io);
+    assertKnownActions(evaluator.pg.model, evaluator.pg.catalog);
     let context: Record<string, string[] | null>;
     try {
       context = parseContextPairs(options.context ?? []);
@@ -56,7 +77,11 @@ export function registerCan(program: Command, register: Register): void {
     const text =
       options.format === 'json'
         ? `${JSON.stringify(relativizePositions(result, io.cwd), null, 2)}\n`
-        : formatCanText(result, { explain: options.explain === true, style: styleFor(io.stdout, io.env), baseDir: io.cwd });
+        : formatCanText(result, {
+            explain: options.explain === true,
+            style: styleFor(io.stdout, io.env),
+            baseDir: io.cwd,
+          });
     io.stdout.write(text);
     return result.allowed ? 0 : 1;
   });

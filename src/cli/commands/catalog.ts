@@ -30,10 +30,18 @@ export function registerCatalog(program: Command, register: Register): void {
       });
     }
     if (options.version) {
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify({ version: catalog.info.version, date: catalog.info.date })}\n` : `${catalog.describe()}\n`);
+      io.stdout.write(
+        options.format === 'json'
+          ? `${JSON.stringify({ version: catalog.info.version, date: catalog.info.date })}\n`
+          : `${catalog.describe()}\n`,
+      );
       return 0;
     }
-    io.stdout.write(options.format === 'json' ? `${JSON.stringify(catalogJson(catalog, service), null, 2)}\n` : formatCatalogText(catalog, service));
+    io.stdout.write(
+      options.format === 'json'
+        ? `${JSON.stringify(catalogJson(catalog, service), null, 2)}\n`
+        : formatCatalogText(catalog, service),
+    );
     return 0;
   });
 }

@@ -17,7 +17,9 @@ export function registerSchema(program: Command, register: Register): void {
   register(command, (name: string) => (io) => {
     const schema = schemas[name];
     if (!schema) {
-      throw new PermgraphError('E_USAGE', `no schema "${name}"`, { hint: `choose one of: ${Object.keys(schemas).join(', ')}` });
+      throw new PermgraphError('E_USAGE', `no schema "${name}"`, {
+        hint: `choose one of: ${Object.keys(schemas).join(', ')}`,
+      });
     }
     io.stdout.write(`${JSON.stringify(schema(), null, 2)}\n`);
     return 0;

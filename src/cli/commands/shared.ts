@@ -19,19 +19,34 @@ export interface ModelOptions {
 /** Adds `-m/--model` and `--catalog`. */
 export function addModelOptions(command: Command): Command {
   return command
-    .addOption(new Option('-m, --model <path>', 'model file or directory (default: permgraph/ or permgraph.yaml)'))
-    .addOption(new Option('--catalog <dir...>', 'extra catalog directories (services, actions, permissions)'));
+    .addOption(
+      new Option(
+        '-m, --model <path>',
+        'model file or directory (default: permgraph/ or permgraph.yaml)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--catalog <dir...>',
+        'extra catalog directories (services, actions, permissions)',
+      ),
+    );
 }
 
 /** Loads catalog and model and builds the evaluator. */
 export function openModel(options: ModelOptions, io: CliIo): Evaluator {
   const catalog = loadCatalog((options.catalog ?? []).map((d) => resolve(io.cwd, d)));
-  const path = defaultModelPath(options.model === undefined ? undefined : resolve(io.cwd, options.model), io.cwd);
+  const path = defaultModelPath(
+    options.model === undefined ? undefined : resolve(io.cwd, options.model),
+    io.cwd,
+  );
   const model = loadModel(path, catalog);
   return new Evaluator(buildGraph(model, catalog));
 }
 
 /** Checks a `--format` value against the formats a command offers. */
 export function formatOption(formats: readonly string[], fallback: string): Option {
-  return new Option('-f, --format <format>', 'output format').choices([...formats]).default(fallback);
+  return new Option('-f, --format <format>', 'output format')
+    .choices([...formats])
+    .default(fallback);
 }
