@@ -18,7 +18,10 @@ const privilegeNameSchema = z.string().regex(/^[A-Z][A-Z_]*$/, 'an upper-case pr
 
 const privilegeSchema = z.strictObject({
   name: privilegeNameSchema,
-  action: z.string().regex(/^dli:[a-z]*:[A-Za-z]+$/, 'a dli: IAM action').optional(),
+  action: z
+    .string()
+    .regex(/^dli:[a-z]*:[A-Za-z]+$/, 'a dli: IAM action')
+    .optional(),
   inheritable: z.boolean().default(false),
   grantees: z.array(granteeKindSchema).min(1).optional(),
   allResourcesOnly: z.boolean().default(false),
@@ -138,7 +141,10 @@ export function parseDliCatalogSection(
   throw new PermgraphError(
     'E_CATALOG',
     `invalid DLI catalog entry at ${formatDocPath(where)}: ${issue?.message ?? 'invalid value'}`,
-    { position: source?.locate(where), hint: 'see the field list at the top of policies/dli/privileges.yaml' },
+    {
+      position: source?.locate(where),
+      hint: 'see the field list at the top of policies/dli/privileges.yaml',
+    },
   );
 }
 
@@ -247,26 +253,32 @@ function mergeType(earlier: DliObjectTypeInfo, later: DliObjectTypeInfo): DliObj
 function checkReferences(catalog: DliCatalog): void {
   for (const info of catalog.types.values()) {
     const parent = info.parent === undefined ? undefined : catalog.types.get(info.parent);
-    if (info.parent !== undefined && !parent) {
-      throw new PermgraphError(
-        'E_CATALOG',
-        `DLI object type ${info.type} names an unknown parent type ${info.parent}`,
-        { position: info.position },
-      );
-    }
-    for (const [from, to] of Object.entries(info.inherit)) {
-      const missing = !parent?.privileges.has(from)
-        ? `${from} is not a privilege of the parent type ${info.parent ?? '(none)'}`
-        : !info.privileges.has(to)
-          ? `${to} is not a privilege of ${info.type}`
-          : undefined;
-      if (missing) {
-        throw new PermgraphError('E_CATALOG', `DLI object type ${info.type}: inherit ${from} -> ${to}: ${missing}`, {
-          position: info.position,
-        });
-      }
+    const problem =
+      info.parent !== undefined && !parent
+        ? `names an unknown parent type ${info.parent}`
+        : inheritProblem(info, parent);
+    if (problem) {
+      throw new PermgraphError('E_CATALOG', `DLI object type ${info.type} ${problem}`, {
+        position: info.position,
+      });
     }
   }
+}
+
+function inheritProblem(
+  info: DliObjectTypeInfo,
+  parent: DliObjectTypeInfo | undefined,
+): string | undefined {
+  for (const [from, to] of Object.entries(info.inherit)) {
+    if (!parent?.privileges.has(from)) {
+      return `inherits ${from}, which is not a privilege of its parent type ${info.parent ?? '(none)'}`;
+    }
+    if (!info.privileges.has(to)) {
+      return `maps ${from} to ${to}, which is not one of its privileges`;
+    }
+  }
+
+  return undefined;
 }
 
 function catalogError(message: string, source: DliCatalogSource, path: DocPath): PermgraphError {

@@ -44,10 +44,14 @@ export interface DliDiagnostic {
 export const dliDiagnosticMessages: Readonly<Record<DliDiagnosticId, string>> = {
   'invalid-object': '{reason}',
   'unknown-object': '{object} is not in the dli.objects inventory',
-  'unknown-privilege': '{privilege} is not a DLI privilege of a {type}[ (did you mean {suggestion}?)]',
-  'privilege-not-applicable': '{privilege} does not apply to a {type}; it is a privilege of {types}',
-  'privilege-not-for-project': '{privilege} on a {type} can be granted to IAM users only, not to {grantee}',
-  'privilege-not-for-user': '{privilege} on a {type} can be granted to projects only, not to {grantee}',
+  'unknown-privilege':
+    '{privilege} is not a DLI privilege of a {type}[ (did you mean {suggestion}?)]',
+  'privilege-not-applicable':
+    '{privilege} does not apply to a {type}; it is a privilege of {types}',
+  'privilege-not-for-project':
+    '{privilege} on a {type} can be granted to IAM users only, not to {grantee}',
+  'privilege-not-for-user':
+    '{privilege} on a {type} can be granted to projects only, not to {grantee}',
   'all-resources-only':
     '{privilege} exists only at "all resources"; it cannot be granted on the single object {object}',
   'noop-revoke':
@@ -56,7 +60,8 @@ export const dliDiagnosticMessages: Readonly<Record<DliDiagnosticId, string>> = 
     'revoking {privilege} on {object} changes nothing: {grantee} holds it through {grantedPrivilege} granted on {grantedAt}[ ({grantedBy})]; revoke it there',
   'redundant-grant':
     '{grantee} already holds {privilege} on {object} through {grantedPrivilege} granted on {grantedAt}[ ({grantedBy})]',
-  'update-revokes-all': 'update with an empty list revokes all privileges of {grantee} on {object}[ ({removed})]',
+  'update-revokes-all':
+    'update with an empty list revokes all privileges of {grantee} on {object}[ ({removed})]',
   'grant-option-shared': '{grantee} may now grant privileges on {object} to others ({privilege})',
   'destructive-to-project':
     '{privilege} on {object} lets the administrators of {grantee} delete or rewrite data or objects',
@@ -71,7 +76,8 @@ export function formatDliDiagnostic(diagnostic: DliDiagnostic): string {
     grantee: grantee.kind === 'user' ? `user ${grantee.name}` : `project ${grantee.id}`,
     ...diagnostic.data,
   };
-  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  const fill = (text: string): string =>
+    text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
   const optional = (_: string, inner: string): string =>
     [...inner.matchAll(/\{(\w+)\}/g)].every((m) => values[m[1] ?? '']) ? inner : '';
 

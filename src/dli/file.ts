@@ -49,7 +49,9 @@ export function readDliFile(file: string, options: DliFileOptions = {}): DliFile
       path: Array.isArray(value) ? [i] : [],
       allowProject: true,
     });
-    if (request.project === undefined && options.project !== undefined) request.project = options.project;
+    if (request.project === undefined && options.project !== undefined) {
+      request.project = options.project;
+    }
     return request;
   });
 

@@ -6,7 +6,13 @@
 import type { SourcePosition } from '../model/source.js';
 import type { DliCatalog } from './catalog.js';
 import { printDliObject, toDliObject, type DliObject } from './object.js';
-import { lookupPrivilege, objectTypeInfo, pathType, privilegeSources, type DliTypeResolver } from './privilege.js';
+import {
+  lookupPrivilege,
+  objectTypeInfo,
+  pathType,
+  privilegeSources,
+  type DliTypeResolver,
+} from './privilege.js';
 import type { DliGrantee } from './request.js';
 
 /** One privilege granted at one object. */
@@ -49,7 +55,10 @@ export interface DliGrantQuery {
 }
 
 /** An empty state. */
-export function createGrantState(catalog: DliCatalog, typeOf: DliTypeResolver = pathType): DliGrantState {
+export function createGrantState(
+  catalog: DliCatalog,
+  typeOf: DliTypeResolver = pathType,
+): DliGrantState {
   return { catalog, typeOf, scopes: new Map() };
 }
 
@@ -100,9 +109,15 @@ export function grantedPrivileges(
   const found = lookupPrivilege(state.catalog, state.typeOf(target), privilege);
   if (found.status !== 'ok') return [];
   const matches: DliGrantMatch[] = [];
-  for (const source of privilegeSources(state.catalog, target, found.privilege.name, state.typeOf)) {
+  for (const source of privilegeSources(
+    state.catalog,
+    target,
+    found.privilege.name,
+    state.typeOf,
+  )) {
     const info = objectTypeInfo(state.catalog, state.typeOf(source.object));
-    const coveredByAll = info.allowAll && info.privileges.get(source.privilege)?.grantees.includes(grantee.kind);
+    const coveredByAll =
+      info.allowAll && info.privileges.get(source.privilege)?.grantees.includes(grantee.kind);
     for (const scope of scopesFor(state, query)) {
       const grants = grantsAt(state, grantee, printDliObject(source.object), scope || undefined);
       const direct = grants?.get(source.privilege);

@@ -62,7 +62,10 @@ function lookup(objects: DliObjectInventory, object: DliObject): InventoryEntry 
 }
 
 /** Whether the object is in the inventory; undefined when the inventory does not cover its kind. */
-export function objectExists(objects: DliObjectInventory, object: DliObject | string): boolean | undefined {
+export function objectExists(
+  objects: DliObjectInventory,
+  object: DliObject | string,
+): boolean | undefined {
   return lookup(objects, toDliObject(object)).known;
 }
 

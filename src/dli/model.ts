@@ -88,10 +88,14 @@ export function parseDliModelSection(
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = [...path, ...((issue?.path ?? []) as (string | number)[])];
-    throw new PermgraphError('E_SCHEMA', `invalid dli section at ${formatDocPath(where)}: ${issue?.message ?? 'invalid value'}`, {
-      position: source?.locate(where),
-      hint: 'dli has objects (databases, queues, ...) and requests (authorization request bodies)',
-    });
+    throw new PermgraphError(
+      'E_SCHEMA',
+      `invalid dli section at ${formatDocPath(where)}: ${issue?.message ?? 'invalid value'}`,
+      {
+        position: source?.locate(where),
+        hint: 'dli has objects (databases, queues, ...) and requests (authorization request bodies)',
+      },
+    );
   }
 
   return {

@@ -49,6 +49,17 @@ const singleNamePrefixes: Readonly<Record<string, DliObjectType>> = {
   catalogs: 'catalog',
 };
 
+/** What the name after each prefix is, for messages. */
+const nameNouns: Readonly<Record<string, string>> = {
+  queues: 'queue name',
+  groups: 'package group name',
+  edsconnections: 'connection id',
+  datasourceauth: 'authentication name',
+  elasticresourcepools: 'pool name',
+  variables: 'variable name',
+  catalogs: 'catalog name',
+};
+
 const prefixOf: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(singleNamePrefixes).map(([prefix, type]) => [type, prefix])),
   database: 'databases',
@@ -94,7 +105,12 @@ export function parseDliObject(text: string, position?: SourcePosition): DliObje
   if (prefix === 'jobs') return parseJob(rest, fail);
   if (prefix === 'resources') return parsePackage(rest, fail);
   const type = singleNamePrefixes[prefix];
-  if (type) return { type, name: checkName(rest, plainName, `a name after "${prefix}."`, fail) };
+  if (type) {
+    return {
+      type,
+      name: checkName(rest, plainName, nameNouns[prefix] ?? 'name', `${prefix}.`, fail),
+    };
+  }
 
   const known = [...Object.keys(singleNamePrefixes), 'databases', 'jobs', 'resources'];
   const near = known.find((k) => k === `${prefix}s` || `${k}s` === prefix);
@@ -103,24 +119,38 @@ export function parseDliObject(text: string, position?: SourcePosition): DliObje
 
 type Fail = (reason: string) => never;
 
-function checkName(name: string | undefined, pattern: RegExp, what: string, fail: Fail): string {
-  if (name === undefined || name === '') return fail(`expected ${what}`);
-  if (name.includes('*')) return fail('wildcards are IAM resource patterns; a DLI grant names one object');
-  if (!pattern.test(name)) return fail(`"${name}" is not a valid name for ${what}`);
+function checkName(
+  name: string | undefined,
+  pattern: RegExp,
+  noun: string,
+  after: string,
+  fail: Fail,
+): string {
+  if (name === undefined || name === '') return fail(`expected a ${noun} after "${after}"`);
+  if (name.includes('*')) {
+    return fail('wildcards are IAM resource patterns; a DLI grant names one object');
+  }
+  if (!pattern.test(name)) return fail(`"${name}" is not a valid ${noun}`);
 
   return name;
 }
 
 function parseDataObject(rest: string, fail: Fail): DliObject {
   const parts = rest.split('.');
-  const database = checkName(parts[0], plainName, 'a database name', fail);
+  const database = checkName(parts[0], plainName, 'database name', 'databases.', fail);
   if (parts.length === 1) return { type: 'database', database };
-  if (parts[1] !== 'tables') return fail(`expected "tables" after the database name, found "${parts[1]}"`);
-  const table = checkName(parts[2], plainName, 'a table name after "tables."', fail);
+  if (parts[1] !== 'tables') {
+    return fail(`expected "tables" after the database name, found "${parts[1]}"`);
+  }
+  const table = checkName(parts[2], plainName, 'table name', 'tables.', fail);
   if (parts.length === 3) return { type: 'table', database, table };
-  if (parts[3] !== 'columns') return fail(`expected "columns" after the table name, found "${parts[3]}"`);
-  const column = checkName(parts[4], plainName, 'a column name after "columns."', fail);
-  if (parts.length > 5) return fail(`unexpected "${parts.slice(5).join('.')}" after the column name`);
+  if (parts[3] !== 'columns') {
+    return fail(`expected "columns" after the table name, found "${parts[3]}"`);
+  }
+  const column = checkName(parts[4], plainName, 'column name', 'columns.', fail);
+  if (parts.length > 5) {
+    return fail(`unexpected "${parts.slice(5).join('.')}" after the column name`);
+  }
 
   return { type: 'column', database, table, column };
 }
@@ -129,18 +159,29 @@ function parseJob(rest: string, fail: Fail): DliObject {
   const [kind, ...ids] = rest.split('.');
   if (kind !== 'flink') return fail('only Flink jobs are grant objects: jobs.flink.<job id>');
 
-  return { type: 'flink', name: checkName(ids.join('.'), plainName, 'a job id after "jobs.flink."', fail) };
+  const name = checkName(ids.join('.'), plainName, 'job id', 'jobs.flink.', fail);
+
+  return { type: 'flink', name };
 }
 
 function parsePackage(rest: string, fail: Fail): DliObject {
   const parts = rest.split('/');
-  if (parts.length > 2) return fail('a package path has at most one "/": resources.<group>/<package>');
-  if (parts.length === 1) {
-    return { type: 'resource', name: checkName(rest, packageName, 'a package name', fail) };
+  if (parts.length > 2) {
+    return fail('a package path has at most one "/": resources.<group>/<package>');
   }
-  const group = checkName(parts[0], plainName, 'a package group name before "/"', fail);
+  if (parts.length === 1) {
+    return {
+      type: 'resource',
+      name: checkName(rest, packageName, 'package name', 'resources.', fail),
+    };
+  }
+  const group = checkName(parts[0], plainName, 'package group name', 'resources.', fail);
 
-  return { type: 'resource', group, name: checkName(parts[1], packageName, 'a package name', fail) };
+  return {
+    type: 'resource',
+    group,
+    name: checkName(parts[1], packageName, 'package name', '/', fail),
+  };
 }
 
 /** Prints an object as the path DLI expects; the inverse of `parseDliObject`. */
@@ -173,9 +214,13 @@ export function toDliObject(object: DliObject | string): DliObject {
  * group → the group. Other objects have none.
  */
 export function parent(object: DliObject): DliObject | undefined {
-  if (object.type === 'column') return { type: 'table', database: object.database, table: object.table };
+  if (object.type === 'column') {
+    return { type: 'table', database: object.database, table: object.table };
+  }
   if (object.type === 'table') return { type: 'database', database: object.database };
-  if (object.type === 'resource' && object.group !== undefined) return { type: 'group', name: object.group };
+  if (object.type === 'resource' && object.group !== undefined) {
+    return { type: 'group', name: object.group };
+  }
 
   return undefined;
 }

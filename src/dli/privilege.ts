@@ -25,7 +25,7 @@ export function objectTypeInfo(catalog: DliCatalog, type: string): DliObjectType
   const info = catalog.types.get(type);
   if (!info) {
     throw new PermgraphError('E_CATALOG', `the DLI catalog has no object type "${type}"`, {
-      hint: 'the catalog files given with --catalog replace none of the built-in types; check their dli.objectTypes',
+      hint: 'every object type needs an entry in a catalog file under dli.objectTypes',
     });
   }
 
@@ -36,10 +36,16 @@ export function objectTypeInfo(catalog: DliCatalog, type: string): DliObjectType
  * Looks a privilege name up on a type. Names compare case-insensitively (the older SQL
  * reference writes `Select`) and through the catalog's aliases (`SHOW_PRIVILEGE`).
  */
-export function lookupPrivilege(catalog: DliCatalog, type: string, name: string): DliPrivilegeLookup {
+export function lookupPrivilege(
+  catalog: DliCatalog,
+  type: string,
+  name: string,
+): DliPrivilegeLookup {
   const info = objectTypeInfo(catalog, type);
   const upper = name.toUpperCase();
-  if (upper === catalog.allPrivilege && info.allowAll) return { status: 'all', name: catalog.allPrivilege };
+  if (upper === catalog.allPrivilege && info.allowAll) {
+    return { status: 'all', name: catalog.allPrivilege };
+  }
   const own = findOnType(info, upper);
   if (own) return { status: 'ok', privilege: own };
   const types = [...catalog.types.values()].filter((t) => findOnType(t, upper)).map((t) => t.type);
@@ -51,7 +57,8 @@ export function lookupPrivilege(catalog: DliCatalog, type: string, name: string)
 function findOnType(info: DliObjectTypeInfo, upper: string): DliPrivilege | undefined {
   const direct = info.privileges.get(upper);
   if (direct) return direct;
-  for (const privilege of info.privileges.values()) if (privilege.aliases.includes(upper)) return privilege;
+  for (const privilege of info.privileges.values())
+    if (privilege.aliases.includes(upper)) return privilege;
 
   return undefined;
 }

@@ -10,7 +10,13 @@
 import { formatPosition, PermgraphError } from '../errors.js';
 import type { DliCatalog, DliPrivilege } from './catalog.js';
 import type { DliDiagnostic, DliDiagnosticId } from './diagnostics.js';
-import { createGrantState, grantedPrivileges, grantsAt, type DliGrant, type DliGrantState } from './grants.js';
+import {
+  createGrantState,
+  grantedPrivileges,
+  grantsAt,
+  type DliGrant,
+  type DliGrantState,
+} from './grants.js';
 import { inventoryTypeResolver, objectExists } from './inventory.js';
 import type { DliObjectInventory } from './model.js';
 import { parseDliObject, printDliObject, type DliObject } from './object.js';
@@ -58,7 +64,8 @@ export function replayRequests(
   catalog: DliCatalog,
   options: DliReplayOptions = {},
 ): DliReplayResult {
-  const typeOf = options.typeOf ?? (options.objects ? inventoryTypeResolver(options.objects) : pathType);
+  const typeOf =
+    options.typeOf ?? (options.objects ? inventoryTypeResolver(options.objects) : pathType);
   const state = createGrantState(catalog, typeOf);
   const diagnostics: DliDiagnostic[] = [];
   requests.forEach((request, requestIndex) => {
@@ -76,8 +83,15 @@ type BaseContext = Omit<ItemContext, 'object' | 'target' | 'type'>;
 function applyItem(base: BaseContext, options: DliReplayOptions): void {
   const target = parseTarget(base);
   if (!target) return;
-  const ctx: ItemContext = { ...base, target, object: printDliObject(target), type: base.state.typeOf(target) };
-  if (options.objects && objectExists(options.objects, target) === false) report(ctx, 'unknown-object', undefined, {});
+  const ctx: ItemContext = {
+    ...base,
+    target,
+    object: printDliObject(target),
+    type: base.state.typeOf(target),
+  };
+  if (options.objects && objectExists(options.objects, target) === false) {
+    report(ctx, 'unknown-object', undefined, {});
+  }
   const names = resolveNames(ctx);
   if (ctx.request.action === 'grant') applyGrant(ctx, grantable(ctx, names));
   else if (ctx.request.action === 'revoke') applyRevoke(ctx, names);
@@ -89,14 +103,15 @@ function parseTarget(base: BaseContext): DliObject | undefined {
     return parseDliObject(base.entry.object);
   } catch (error) {
     if (!(error instanceof PermgraphError)) throw error;
-    const ctx = { ...base, object: base.entry.object, target: { type: 'database' as const }, type: '' };
-    report(ctx, 'invalid-object', undefined, { reason: error.message });
+    report({ ...base, object: base.entry.object }, 'invalid-object', undefined, {
+      reason: error.message,
+    });
     return undefined;
   }
 }
 
 function report(
-  ctx: ItemContext,
+  ctx: BaseContext & { object: string },
   id: DliDiagnosticId,
   privilege: string | undefined,
   data: Record<string, string>,
@@ -120,9 +135,21 @@ function resolveNames(ctx: ItemContext): ResolvedName[] {
     const position = ctx.entry.privilegePositions?.[i] ?? ctx.entry.position;
     const found = lookupPrivilege(ctx.state.catalog, ctx.type, written);
     if (found.status === 'unknown') {
-      report(ctx, 'unknown-privilege', written, { type: ctx.type, suggestion: found.suggestion ?? '' }, position);
+      report(
+        ctx,
+        'unknown-privilege',
+        written,
+        { type: ctx.type, suggestion: found.suggestion ?? '' },
+        position,
+      );
     } else if (found.status === 'not-applicable') {
-      report(ctx, 'privilege-not-applicable', found.name, { type: ctx.type, types: found.types.join(', ') }, position);
+      report(
+        ctx,
+        'privilege-not-applicable',
+        found.name,
+        { type: ctx.type, types: found.types.join(', ') },
+        position,
+      );
     } else {
       const name = found.status === 'all' ? found.name : found.privilege.name;
       const privilege = found.status === 'all' ? undefined : found.privilege;
@@ -183,7 +210,9 @@ function noteHeld(ctx: ItemContext, item: ResolvedName): void {
 /** Reports what a new grant shares: the grant option, or destructive rights for a project. */
 function noteRisk(ctx: ItemContext, item: ResolvedName): void {
   const all = item.privilege === undefined;
-  if (all || item.name === 'GRANT_PRIVILEGE') report(ctx, 'grant-option-shared', item.name, {}, item.position);
+  if (all || item.name === 'GRANT_PRIVILEGE') {
+    report(ctx, 'grant-option-shared', item.name, {}, item.position);
+  }
   if (ctx.request.grantee.kind === 'project' && (all || item.privilege?.destructive)) {
     report(ctx, 'destructive-to-project', item.name, {}, item.position);
   }
@@ -194,7 +223,13 @@ function applyGrant(ctx: ItemContext, names: ResolvedName[]): void {
   for (const item of names) {
     const existing = grants.get(item.name);
     if (existing) {
-      report(ctx, 'redundant-grant', item.name, grantData(existing, 'already-granted'), item.position);
+      report(
+        ctx,
+        'redundant-grant',
+        item.name,
+        grantData(existing, 'already-granted'),
+        item.position,
+      );
       continue;
     }
     noteHeld(ctx, item);
@@ -219,7 +254,13 @@ function noteRevokeMiss(ctx: ItemContext, item: ResolvedName): void {
     ? grantedPrivileges(ctx.state, ctx.request.grantee, ctx.target, item.name, query)[0]
     : undefined;
   if (match?.inherited) {
-    report(ctx, 'revoke-wrong-level', item.name, grantData(match.grant, 'inherited'), item.position);
+    report(
+      ctx,
+      'revoke-wrong-level',
+      item.name,
+      grantData(match.grant, 'inherited'),
+      item.position,
+    );
   } else {
     const data = match ? grantData(match.grant, 'covered-by-all') : { reason: 'never-granted' };
     report(ctx, 'noop-revoke', item.name, data, item.position);

@@ -54,7 +54,10 @@ export interface DliNormaliseOptions {
 
 const schemaId = 'urn:permgraph:dli-authorization-request';
 /** The JSON Schema file of request bodies, for editors and `permgraph schema`. */
-export const dliRequestSchemaFile = new URL('../../schemas/dli-authorization-request.json', import.meta.url);
+export const dliRequestSchemaFile = new URL(
+  '../../schemas/dli-authorization-request.json',
+  import.meta.url,
+);
 
 let validators: { authorization: ValidateFunction; queue: ValidateFunction } | undefined;
 
@@ -81,7 +84,8 @@ const granteeFields = ['user_name', 'projectId', 'grant_project_id'] as const;
  */
 export function normaliseDliRequest(body: unknown, options: DliNormaliseOptions = {}): DliRequest {
   const base = options.path ?? [];
-  const at = (path: DocPath): SourcePosition | undefined => options.source?.locate([...base, ...path]);
+  const at = (path: DocPath): SourcePosition | undefined =>
+    options.source?.locate([...base, ...path]);
   const fail = (path: DocPath, reason: string, hint?: string): never => {
     const where = formatDocPath([...base, ...path]) || 'request';
     throw new PermgraphError('E_DLI', `invalid DLI request at ${where}: ${reason}`, {
@@ -90,31 +94,40 @@ export function normaliseDliRequest(body: unknown, options: DliNormaliseOptions 
     });
   };
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail([], 'a request must be an object with action, privileges and user_name or projectId');
+    return fail(
+      [],
+      'a request must be an object with action, privileges and user_name or projectId',
+    );
   }
   const { project, ...wire } = body as Record<string, unknown>;
   if (project !== undefined && !options.allowProject) fail(['project'], 'unknown field "project"');
-  if (project !== undefined && typeof project !== 'string') fail(['project'], 'project must be a string');
+  if (project !== undefined && typeof project !== 'string') {
+    fail(['project'], 'project must be a string');
+  }
   const isQueue = 'queue_name' in wire;
   if (!isQueue) checkGrantee(wire, fail);
-  const validate = isQueue ? getValidators().queue : getValidators().authorization;
-  if (!validate(wire)) {
-    const error = pickError(validate.errors ?? []);
-    const path = pointerToPath(error.instancePath);
-    fail(...describeAjvError(error, path, wire));
-  }
+  validateBody(wire, isQueue, fail);
   const request = isQueue ? fromQueueBody(wire, at) : fromAuthorizationBody(wire, at);
   if (typeof project === 'string') request.project = project;
 
   return request;
 }
 
-function checkGrantee(body: Record<string, unknown>, fail: (p: DocPath, r: string, h?: string) => never): void {
+function checkGrantee(body: Record<string, unknown>, fail: Fail): void {
   const present = granteeFields.filter((field) => body[field] !== undefined);
   if (present.length === 1) return;
   const hint = 'user_name names an IAM user; projectId names another project of the same region';
   if (present.length === 0) fail([], 'no grantee: give user_name or projectId', hint);
   fail([present[1] ?? ''], `give exactly one grantee; found ${present.join(' and ')}`, hint);
+}
+
+type Fail = (path: DocPath, reason: string, hint?: string) => never;
+
+function validateBody(body: Record<string, unknown>, isQueue: boolean, fail: Fail): void {
+  const validate = isQueue ? getValidators().queue : getValidators().authorization;
+  if (validate(body)) return;
+  const error = pickError(validate.errors ?? []);
+  fail(...describeAjvError(error, pointerToPath(error.instancePath), body));
 }
 
 function pickError(errors: ErrorObject[]): ErrorObject {
@@ -141,7 +154,11 @@ function valueAt(root: unknown, path: DocPath): unknown {
   return value;
 }
 
-function describeAjvError(error: ErrorObject, path: DocPath, body: unknown): [DocPath, string, string?] {
+function describeAjvError(
+  error: ErrorObject,
+  path: DocPath,
+  body: unknown,
+): [DocPath, string, string?] {
   const found = JSON.stringify(valueAt(body, path));
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -152,13 +169,22 @@ function describeAjvError(error: ErrorObject, path: DocPath, body: unknown): [Do
       return [[...path, extra], `unknown field "${extra}"`, allowedFieldsHint(path)];
     }
     case 'enum':
-      return [path, `must be one of ${(params.allowedValues as string[]).join(', ')}; found ${found}`];
+      return [
+        path,
+        `must be one of ${(params.allowedValues as string[]).join(', ')}; found ${found}`,
+      ];
     case 'type':
-      return [path, `must be ${String(params.type) === 'array' ? 'a list' : `a ${String(params.type)}`}; found ${found}`];
+      return [
+        path,
+        `must be ${String(params.type) === 'array' ? 'a list' : `a ${String(params.type)}`}; found ${found}`,
+      ];
     case 'minItems':
       return path.length === 1
         ? [path, 'the request lists no objects']
-        : [path, 'an empty privilege list is allowed only with action update (where it revokes all)'];
+        : [
+            path,
+            'an empty privilege list is allowed only with action update (where it revokes all)',
+          ];
     case 'pattern':
       return [path, `${found} is not a project id (1 to 64 letters and digits)`];
     case 'minLength':
@@ -238,12 +264,17 @@ export function readDliRequestFile(file: string): DliRequest[] {
 /** The body, in the current API's form plus `project`, that a normalised request came from. */
 export function dliRequestToBody(request: DliRequest): Record<string, unknown> {
   const grantee =
-    request.grantee.kind === 'user' ? { user_name: request.grantee.name } : { projectId: request.grantee.id };
+    request.grantee.kind === 'user'
+      ? { user_name: request.grantee.name }
+      : { projectId: request.grantee.id };
 
   return {
     ...(request.project === undefined ? {} : { project: request.project }),
     ...grantee,
     action: request.action,
-    privileges: request.privileges.map((entry) => ({ object: entry.object, privileges: [...entry.privileges] })),
+    privileges: request.privileges.map((entry) => ({
+      object: entry.object,
+      privileges: [...entry.privileges],
+    })),
   };
 }

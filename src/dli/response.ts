@@ -49,7 +49,10 @@ const definitionOf: Readonly<Record<DliResponseKind, string>> = {
 };
 
 /** The JSON Schema file of the responses. */
-export const dliResponseSchemaFile = new URL('../../schemas/dli-privileges-response.json', import.meta.url);
+export const dliResponseSchemaFile = new URL(
+  '../../schemas/dli-privileges-response.json',
+  import.meta.url,
+);
 
 let ajv: Ajv | undefined;
 
@@ -58,7 +61,9 @@ function validatorFor(kind: DliResponseKind): ValidateFunction {
     ajv = new Ajv({ allErrors: false });
     ajv.addSchema(JSON.parse(readFileSync(dliResponseSchemaFile, 'utf8')) as object);
   }
-  const validate = ajv.getSchema(`urn:permgraph:dli-privileges-response#/definitions/${definitionOf[kind]}`);
+  const validate = ajv.getSchema(
+    `urn:permgraph:dli-privileges-response#/definitions/${definitionOf[kind]}`,
+  );
   if (!validate) throw new Error(`response schema definition for ${kind} is missing`);
 
   return validate;
@@ -102,28 +107,38 @@ export function responseToRequests(value: unknown, context: DliResponseContext =
   const body = value as Body;
 
   return itemsOf(body).flatMap((item, i) => {
-    const privileges = item.privileges as string[];
-    if (item.is_admin === true || privileges.length === 0) return [];
-    const at = (p: DocPath): SourcePosition | undefined => locate(context, ['privileges', i, ...p]);
-    const object = objectOf(kind, body, item, context, i);
-    const request: DliRequest = {
-      grantee: granteeOf(kind, body, item),
-      action: 'grant',
-      privileges: [
-        {
-          object,
-          privileges: [...privileges],
-          position: at([]),
-          privilegePositions: privileges.map((_, j) => at(['privileges', j])),
-        },
-      ],
-      position: at([]),
-      variant: 'authorization',
-      granteeField: kind === 'connection-privileges' ? 'projectId' : 'user_name',
-    };
-    if (context.project !== undefined) request.project = context.project;
-    return [request];
+    const empty = (item.privileges as string[]).length === 0;
+    return item.is_admin === true || empty ? [] : [entryToRequest(kind, body, item, i, context)];
   });
+}
+
+function entryToRequest(
+  kind: DliResponseKind,
+  body: Body,
+  item: Item,
+  i: number,
+  context: DliResponseContext,
+): DliRequest {
+  const privileges = item.privileges as string[];
+  const at = (p: DocPath): SourcePosition | undefined => locate(context, ['privileges', i, ...p]);
+  const request: DliRequest = {
+    grantee: granteeOf(kind, body, item),
+    action: 'grant',
+    privileges: [
+      {
+        object: objectOf(kind, body, item, context, i),
+        privileges: [...privileges],
+        position: at([]),
+        privilegePositions: privileges.map((_, j) => at(['privileges', j])),
+      },
+    ],
+    position: at([]),
+    variant: 'authorization',
+    granteeField: kind === 'connection-privileges' ? 'projectId' : 'user_name',
+  };
+  if (context.project !== undefined) request.project = context.project;
+
+  return request;
 }
 
 /** The `is_admin` entries of a response: owners and administrators of the object. */
@@ -137,7 +152,13 @@ export function responseAdministrators(
 
   return itemsOf(body).flatMap((item, i) =>
     item.is_admin === true
-      ? [{ user: String(item.user_name), object: objectOf(kind, body, item, context, i), position: locate(context, ['privileges', i]) }]
+      ? [
+          {
+            user: String(item.user_name),
+            object: objectOf(kind, body, item, context, i),
+            position: locate(context, ['privileges', i]),
+          },
+        ]
       : [],
   );
 }
@@ -160,11 +181,16 @@ function checkResponse(value: unknown, context: DliResponseContext): DliResponse
   const validate = validatorFor(kind);
   if (!validate(value)) {
     const error = validate.errors?.[0];
-    const path = (error?.instancePath ?? '').split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const path = (error?.instancePath ?? '')
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     fail(context, path, `${kind} response: ${error?.message ?? 'invalid'}`);
   }
   const body = value as Body;
-  if (body.is_success === false) fail(context, ['is_success'], `the API reported a failure: ${String(body.message ?? '')}`);
+  if (body.is_success === false) {
+    fail(context, ['is_success'], `the API reported a failure: ${String(body.message ?? '')}`);
+  }
 
   return kind;
 }
@@ -174,7 +200,9 @@ function itemsOf(body: Body): Item[] {
 }
 
 function granteeOf(kind: DliResponseKind, body: Body, item: Item): DliGrantee {
-  if (kind === 'connection-privileges') return { kind: 'project', id: String(item.applicant_project_id) };
+  if (kind === 'connection-privileges') {
+    return { kind: 'project', id: String(item.applicant_project_id) };
+  }
   const name = kind === 'user-table-privileges' ? body.user_name : item.user_name;
 
   return { kind: 'user', name: String(name) };
@@ -193,14 +221,27 @@ const prefixByType: Readonly<Record<string, string>> = {
   edsconnection: 'edsconnections.',
 };
 
-function objectOf(kind: DliResponseKind, body: Body, item: Item, context: DliResponseContext, i: number): string {
+function objectOf(
+  kind: DliResponseKind,
+  body: Body,
+  item: Item,
+  context: DliResponseContext,
+  i: number,
+): string {
   if (typeof item.object === 'string') return item.object;
   if (kind === 'queue-users') return `queues.${String(body.queue_name)}`;
   if (kind === 'database-users') return `databases.${String(body.database_name)}`;
   if (context.object !== undefined) return context.object;
   const named = objectFromName(body.object_type, body.object_name);
 
-  return named ?? fail(context, ['privileges', i], 'the response does not say which object it is about; give the queried object');
+  return (
+    named ??
+    fail(
+      context,
+      ['privileges', i],
+      'the response does not say which object it is about; give the queried object',
+    )
+  );
 }
 
 function objectFromName(type: unknown, name: unknown): string | undefined {
