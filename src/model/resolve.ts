@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { suggest } from '../catalog/catalog.js';
 import { PermgraphError } from '../errors.js';
 import { parsePolicyDocument } from '../policy/parse.js';
+import type { PolicyDocument } from '../policy/types.js';
 import type { GrantInput } from './schema.js';
 import type { LoadedFile } from './load.js';
 import { readSourceFile, type SourceDocument, type SourcePosition } from './source.js';
@@ -25,11 +26,24 @@ import type {
 
 type Path = (string | number)[];
 
+/** How resolution treats custom policies whose document is invalid. */
+export interface ResolveOptions {
+  /**
+   * Keep going with an empty document instead of throwing `E_POLICY`, so `permgraph lint` can
+   * report every problem of the document as a finding (it validates the documents itself).
+   */
+  tolerateInvalidPolicies?: boolean;
+}
+
 /** Merges and resolves validated files into an account model. */
-export function resolveModel(files: LoadedFile[], catalog: Catalog): AccountModel {
+export function resolveModel(
+  files: LoadedFile[],
+  catalog: Catalog,
+  options: ResolveOptions = {},
+): AccountModel {
   const model = emptyModel(files);
   for (const file of files) collectDeclarations(model, file);
-  for (const file of files) collectPolicies(model, file);
+  for (const file of files) collectPolicies(model, file, options);
   for (const file of files) collectMembersAndGrants(model, file, catalog);
   for (const file of files) collectIntents(model, file);
   return model;
@@ -115,16 +129,14 @@ function collectDeclarations(model: AccountModel, { source, data }: LoadedFile):
   });
 }
 
-function collectPolicies(model: AccountModel, { source, data }: LoadedFile): void {
+function collectPolicies(model: AccountModel, file: LoadedFile, options: ResolveOptions): void {
+  const { source, data } = file;
   data.policies.forEach((p, i) => {
     const path: Path = ['policies', i];
     if (model.policies.has(p.name))
       throw referenceError(source, [...path, 'name'], `policy "${p.name}" is declared twice`);
-    const document =
-      p.file === undefined
-        ? inlineDocument(source, [...path, 'document'], p.document)
-        : fileDocument(source, [...path, 'file'], p.file);
-    const parsed = parsePolicyDocument(document);
+    const document = policyDocumentSource(file, i);
+    const parsed = parseOrEmpty(document, options);
     model.policies.set(p.name, {
       name: p.name,
       origin: 'custom',
@@ -136,6 +148,28 @@ function collectPolicies(model: AccountModel, { source, data }: LoadedFile): voi
       locate: (inner) => document.locate(inner),
     });
   });
+}
+
+/**
+ * The document of the file's `policies[index]`: the inline `document` (located inside the model
+ * file) or the JSON file it names, read relative to the model file.
+ */
+export function policyDocumentSource({ source, data }: LoadedFile, index: number): SourceDocument {
+  const policy = data.policies[index];
+  const path: Path = ['policies', index];
+  if (policy?.file === undefined)
+    return inlineDocument(source, [...path, 'document'], policy?.document);
+  return fileDocument(source, [...path, 'file'], policy.file);
+}
+
+function parseOrEmpty(document: SourceDocument, options: ResolveOptions): PolicyDocument {
+  try {
+    return parsePolicyDocument(document);
+  } catch (error) {
+    const invalid = error instanceof PermgraphError && error.code === 'E_POLICY';
+    if (!invalid || !options.tolerateInvalidPolicies) throw error;
+    return { version: '1.1', statements: [], depends: [] };
+  }
 }
 
 function inlineDocument(source: SourceDocument, path: Path, value: unknown): SourceDocument {
