@@ -79,7 +79,8 @@ export function can(
   throw unknownTarget(evaluator, what);
 }
 
-function unknownTarget(evaluator: Evaluator, what: string): PermgraphError {
+/** The usage error for a name that is neither a catalog action nor an operation. */
+export function unknownTarget(evaluator: Evaluator, what: string): PermgraphError {
   const { catalog } = evaluator.pg;
   const looksLikeAction = what.includes(':');
   const near = looksLikeAction

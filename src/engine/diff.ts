@@ -1,0 +1,221 @@
+/**
+ * `diff`: the access two models grant, compared per principal × action × scope (every catalog
+ * action, in every project of either model and on global services). Each side is answered with
+ * the reverse query, so the cost follows the grants, not users × actions. Changes that grant
+ * nothing new — renaming a policy, reordering statements, splitting a policy in two — compare
+ * equal, because only decisions are compared, never documents.
+ */
+import type { CatalogAction } from '../catalog/catalog.js';
+import { compressActions } from './compress.js';
+import type { Evaluator } from './evaluator.js';
+import { describeTarget } from './grants.js';
+import type { Target } from './types.js';
+import { comparePrincipals } from './who-can.js';
+import { whoCanAction, type PrincipalKind } from './who-can-action.js';
+
+/** How much access a principal has to one action in one scope. */
+export type Access = 'allow' | 'conditional' | 'none';
+
+/** One principal × action × scope whose access differs. */
+export interface AccessChange {
+  principal: string;
+  action: string;
+  scope: string;
+  before: Access;
+  after: Access;
+  direction: 'added' | 'removed';
+}
+
+/** A run of changes a group of principals shares: one direction, scope and before → after. */
+export interface ChangeRun {
+  direction: 'added' | 'removed';
+  scope: string;
+  before: Access;
+  after: Access;
+  /** Actions compressed to patterns; `except` names covered actions not in the run. */
+  patterns: { pattern: string; actions: string[]; except: string[] }[];
+}
+
+/** Principals whose changes are identical, reviewed together. */
+export interface ReviewGroup {
+  principals: string[];
+  runs: ChangeRun[];
+}
+
+/** The answer to `diff`. */
+export interface DiffResult {
+  catalog: { version: string; date: string };
+  before: string;
+  after: string;
+  principals: 'users' | 'groups';
+  summary: { added: number; removed: number; principalsGaining: number; principalsLosing: number };
+  groups: ReviewGroup[];
+  changes: AccessChange[];
+}
+
+/** Options of `diff`. */
+export interface DiffOptions {
+  groups?: boolean | undefined;
+  context?: Record<string, string[] | null> | undefined;
+  now?: Date | undefined;
+  /** How the two sides are named in the report (file paths, `path@REV`). */
+  labels?: { before: string; after: string } | undefined;
+}
+
+const rank: Record<Access, number> = { none: 0, conditional: 1, allow: 2 };
+
+/** Compares the access of two models built over the same catalog. */
+export function diffModels(
+  before: Evaluator,
+  after: Evaluator,
+  options: DiffOptions = {},
+): DiffResult {
+  const kind: PrincipalKind = options.groups ? 'group' : 'user';
+  const targets = targetsOf(before, after);
+  const old = accessMap(before, targets, kind, options);
+  const next = accessMap(after, targets, kind, options);
+  const changes = compare(old, next);
+  const { info } = after.pg.catalog;
+  return {
+    catalog: { version: info.version, date: info.date },
+    before: options.labels?.before ?? 'before',
+    after: options.labels?.after ?? 'after',
+    principals: options.groups ? 'groups' : 'users',
+    summary: summarise(changes),
+    groups: reviewGroups(after, changes),
+    changes,
+  };
+}
+
+function targetsOf(before: Evaluator, after: Evaluator): Target[] {
+  const names = [...before.pg.model.projects, ...after.pg.model.projects].map((p) => p.name);
+  const projects = [...new Set(names)].sort();
+  return [...projects.map((project): Target => ({ kind: 'project', project })), { kind: 'global' }];
+}
+
+/** `principal \0 action \0 scope` → access, for every non-empty access. */
+function accessMap(
+  evaluator: Evaluator,
+  targets: readonly Target[],
+  kind: PrincipalKind,
+  options: DiffOptions,
+) {
+  const map = new Map<string, Access>();
+  const now = options.now ?? new Date();
+  for (const action of evaluator.pg.catalog.actions) {
+    for (const target of targets.filter(
+      (t) => (t.kind === 'global') === (action.scope === 'global'),
+    )) {
+      const answers = whoCanAction(
+        evaluator,
+        { action, target, context: options.context, now },
+        kind,
+      );
+      const scope = describeTarget(target);
+      for (const [principal, answer] of answers) {
+        map.set(
+          keyOf(principal, action.name, scope),
+          answer.decision === 'allow' ? 'allow' : 'conditional',
+        );
+      }
+    }
+  }
+  return map;
+}
+
+function keyOf(principal: string, action: string, scope: string): string {
+  return `${principal}\u0000${action}\u0000${scope}`;
+}
+
+function compare(old: Map<string, Access>, next: Map<string, Access>): AccessChange[] {
+  const changes: AccessChange[] = [];
+  for (const key of new Set([...old.keys(), ...next.keys()])) {
+    const before = old.get(key) ?? 'none';
+    const after = next.get(key) ?? 'none';
+    if (before === after) continue;
+    const [principal = '', action = '', scope = ''] = key.split('\u0000');
+    const direction = rank[after] > rank[before] ? 'added' : 'removed';
+    changes.push({ principal, action, scope, before, after, direction });
+  }
+  return changes.sort(
+    (a, b) =>
+      comparePrincipals(a.principal, b.principal) ||
+      text(a.scope, b.scope) ||
+      text(a.action, b.action),
+  );
+}
+
+function text(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function summarise(changes: readonly AccessChange[]): DiffResult['summary'] {
+  const added = changes.filter((c) => c.direction === 'added');
+  const removed = changes.filter((c) => c.direction === 'removed');
+  return {
+    added: added.length,
+    removed: removed.length,
+    principalsGaining: new Set(added.map((c) => c.principal)).size,
+    principalsLosing: new Set(removed.map((c) => c.principal)).size,
+  };
+}
+
+/** Groups principals with identical changes, and compresses each run of actions to patterns. */
+function reviewGroups(evaluator: Evaluator, changes: readonly AccessChange[]): ReviewGroup[] {
+  const perPrincipal = new Map<string, AccessChange[]>();
+  for (const change of changes) pushTo(perPrincipal, change.principal, change);
+  const bySignature = new Map<string, { principals: string[]; changes: AccessChange[] }>();
+  for (const [principal, own] of perPrincipal) {
+    const signature = own
+      .map((c) => `${c.direction} ${c.scope} ${c.before} ${c.after} ${c.action}`)
+      .join('\n');
+    const group = bySignature.get(signature) ?? { principals: [], changes: own };
+    group.principals.push(principal);
+    bySignature.set(signature, group);
+  }
+  return [...bySignature.values()].map((g) => ({
+    principals: g.principals,
+    runs: runsOf(evaluator, g.changes),
+  }));
+}
+
+function runsOf(evaluator: Evaluator, changes: readonly AccessChange[]): ChangeRun[] {
+  const runs = new Map<string, AccessChange[]>();
+  for (const change of changes) {
+    const key = `${change.direction === 'added' ? 0 : 1}\u0000${change.scope}\u0000${change.before}\u0000${change.after}`;
+    pushTo(runs, key, change);
+  }
+  return [...runs.keys()].sort(text).map((key) => {
+    const run = runs.get(key) ?? [];
+    const first = run[0] as AccessChange;
+    const { direction, scope, before, after } = first;
+    return { direction, scope, before, after, patterns: patternsOf(evaluator, run) };
+  });
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function patternsOf(evaluator: Evaluator, run: readonly AccessChange[]): ChangeRun['patterns'] {
+  const { catalog } = evaluator.pg;
+  const actions = run.flatMap((c) => {
+    const action = catalog.findAction(c.action);
+    return action ? [action] : [];
+  });
+  const services = [...new Set(actions.map((a) => a.service))];
+  // Widest patterns first, then by name, whatever order the changes came in.
+  const patterns = services.flatMap((service) =>
+    compressActions({
+      actions: actions.filter((a: CatalogAction) => a.service === service),
+      universe: catalog.actionsOf(service),
+    }).map((e) => ({
+      pattern: e.pattern,
+      actions: e.actions.map((a) => a.name),
+      except: e.except.map((a) => a.name),
+    })),
+  );
+  return patterns.sort((a, b) => b.actions.length - a.actions.length || text(a.pattern, b.pattern));
+}

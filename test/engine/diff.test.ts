@@ -1,0 +1,180 @@
+/**
+ * `diff` reports access, not text: a grant added or removed, a change inside a custom policy and
+ * a Deny added show up per principal × action × scope; renaming a policy, reordering its
+ * statements or splitting it in two with the same union show no difference at all.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../src/engine/diff.js';
+import { evaluatorFor } from '../helpers.js';
+
+const now = new Date('2026-06-01T00:00:00Z');
+
+const base = `
+projects: [{ name: p1 }, { name: p2 }]
+users:
+  - { name: alice, groups: [dba] }
+  - { name: bob, groups: [dba, ops] }
+  - { name: carol, groups: [ops] }
+groups:
+  - name: dba
+    grants: [{ permission: rds-ops, scope: p1 }]
+  - name: ops
+    grants: [{ permission: Guest, scope: p2 }]
+`;
+
+const rdsOps = `
+policies:
+  - name: rds-ops
+    document:
+      Version: "1.1"
+      Statement:
+        - { Effect: Allow, Action: ["rds:instance:*"] }
+        - { Effect: Allow, Action: ["rds:backup:create", "kms:cmk:list"] }
+`;
+
+function diff(before: string, after: string, groups = false) {
+  return diffModels(evaluatorFor(before), evaluatorFor(after), { now, groups });
+}
+
+/** Changes as `+ user:alice rds:instance:delete project p1` lines, easy to read in a failure. */
+function lines(before: string, after: string, groups = false): string[] {
+  return diff(before, after, groups).changes.map(
+    (c) =>
+      `${c.direction === 'added' ? '+' : '-'} ${c.principal} ${c.action} ${c.scope}${c.before === 'none' || c.after === 'none' ? '' : ` ${c.before}→${c.after}`}`,
+  );
+}
+
+describe('diff reports access added and removed', () => {
+  it('adding a grant adds access for every member of the group', () => {
+    const after = base.replace(
+      'grants: [{ permission: Guest, scope: p2 }]',
+      'grants: [{ permission: Guest, scope: p2 }, { permission: Key Admin, scope: p1 }]',
+    );
+    expect(lines(base + rdsOps, after + rdsOps)).toEqual([
+      '+ user:bob kms:cmk:create project p1',
+      '+ user:carol kms:cmk:create project p1',
+      '+ user:carol kms:cmk:list project p1',
+    ]);
+  });
+
+  it('removing a grant removes access', () => {
+    const after = base.replace('grants: [{ permission: rds-ops, scope: p1 }]', 'grants: []');
+    expect(lines(base + rdsOps, after + rdsOps)).toEqual([
+      '- user:alice kms:cmk:list project p1',
+      '- user:alice rds:backup:create project p1',
+      '- user:alice rds:instance:create project p1',
+      '- user:alice rds:instance:delete project p1',
+      '- user:alice rds:instance:list project p1',
+      '- user:alice rds:instance:restart project p1',
+      '- user:bob kms:cmk:list project p1',
+      '- user:bob rds:backup:create project p1',
+      '- user:bob rds:instance:create project p1',
+      '- user:bob rds:instance:delete project p1',
+      '- user:bob rds:instance:list project p1',
+      '- user:bob rds:instance:restart project p1',
+    ]);
+  });
+
+  it('a change inside a custom policy shows the actions it adds', () => {
+    const after = rdsOps.replace(
+      '"rds:backup:create", "kms:cmk:list"',
+      '"rds:backup:*", "kms:cmk:list"',
+    );
+    expect(lines(base + rdsOps, base + after, true)).toEqual([
+      '+ group:dba rds:backup:delete project p1',
+    ]);
+  });
+
+  it('a Deny added removes access, and a conditional one makes it conditional', () => {
+    const deny = `        - { Effect: Deny, Action: ["rds:instance:delete"] }\n`;
+    const mfa = `        - { Effect: Deny, Action: ["rds:instance:restart"], Condition: { Bool: { "g:MFAPresent": ["false"] } } }\n`;
+    expect(lines(base + rdsOps, base + rdsOps + deny + mfa, true)).toEqual([
+      '- group:dba rds:instance:delete project p1',
+      '- group:dba rds:instance:restart project p1 allow→conditional',
+    ]);
+  });
+
+  it('groups principals with the same change and compresses actions to patterns', () => {
+    const after = base.replace('grants: [{ permission: rds-ops, scope: p1 }]', 'grants: []');
+    const result = diff(base + rdsOps, after + rdsOps);
+    expect(result.summary).toEqual({
+      added: 0,
+      removed: 12,
+      principalsGaining: 0,
+      principalsLosing: 2,
+    });
+    expect(result.groups).toEqual([
+      {
+        principals: ['user:alice', 'user:bob'],
+        runs: [
+          {
+            direction: 'removed',
+            scope: 'project p1',
+            before: 'allow',
+            after: 'none',
+            patterns: [
+              {
+                pattern: 'rds:instance:*',
+                actions: [
+                  'rds:instance:create',
+                  'rds:instance:delete',
+                  'rds:instance:list',
+                  'rds:instance:restart',
+                ],
+                except: [],
+              },
+              { pattern: 'kms:cmk:list', actions: ['kms:cmk:list'], except: [] },
+              { pattern: 'rds:backup:create', actions: ['rds:backup:create'], except: [] },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('changes that grant nothing new show no difference', () => {
+  it('renaming a policy (and its grant)', () => {
+    const renamed = (base + rdsOps).replaceAll('rds-ops', 'rds-operations');
+    expect(lines(base + rdsOps, renamed)).toEqual([]);
+    expect(lines(base + rdsOps, renamed, true)).toEqual([]);
+  });
+
+  it('reordering statements and the actions inside them', () => {
+    const reordered = `
+policies:
+  - name: rds-ops
+    document:
+      Version: "1.1"
+      Statement:
+        - { Effect: Allow, Action: ["kms:cmk:list", "rds:backup:create"] }
+        - { Effect: Allow, Action: ["rds:instance:*"] }
+`;
+    expect(lines(base + rdsOps, base + reordered)).toEqual([]);
+  });
+
+  it('splitting a policy in two with the same union', () => {
+    const split = base.replace(
+      'grants: [{ permission: rds-ops, scope: p1 }]',
+      'grants: [{ permission: rds-a, scope: p1 }, { permission: rds-b, scope: p1 }]',
+    );
+    const policies = `
+policies:
+  - name: rds-a
+    document: { Version: "1.1", Statement: [{ Effect: Allow, Action: ["rds:instance:*"] }] }
+  - name: rds-b
+    document: { Version: "1.1", Statement: [{ Effect: Allow, Action: ["rds:backup:create", "kms:cmk:list"] }] }
+`;
+    expect(lines(base + rdsOps, split + policies)).toEqual([]);
+    expect(lines(base + rdsOps, split + policies, true)).toEqual([]);
+  });
+
+  it('a model compared with itself', () => {
+    expect(diff(base + rdsOps, base + rdsOps).summary).toEqual({
+      added: 0,
+      removed: 0,
+      principalsGaining: 0,
+      principalsLosing: 0,
+    });
+  });
+});
