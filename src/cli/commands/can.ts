@@ -57,8 +57,8 @@ export function registerCan(program: Command, register: Register): void {
     )
     .addOption(formatOption(['text', 'json'], 'text'));
   addModelOptions(command);
-  register(command, (principal: string, what: string, options: CanOptions) => (io) => {
-    const evaluator = openModel(options, io);
+  register(command, (principal: string, what: string, options: CanOptions) => async (io) => {
+    const evaluator = await openModel(options, io);
     assertKnownActions(evaluator.pg.model, evaluator.pg.catalog);
     let context: Record<string, string[] | null>;
     try {

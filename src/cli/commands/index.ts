@@ -7,10 +7,20 @@ import type { Register } from '../run.js';
 import { registerCan } from './can.js';
 import { registerCatalog } from './catalog.js';
 import { registerSchema } from './schema.js';
+import { registerWhoCan } from './who-can.js';
+import { registerWhatCan } from './what-can.js';
+import { registerDiff } from './diff.js';
+import { registerImport } from './import.js';
+import { registerExportScript } from './export-script.js';
 
 /** The registrars, called once each when the program is built. */
 export const commands: readonly ((program: Command, register: Register) => void)[] = [
   registerCan,
   registerCatalog,
   registerSchema,
+  registerWhoCan,
+  registerWhatCan,
+  registerDiff,
+  registerImport,
+  registerExportScript,
 ];

@@ -5,7 +5,9 @@ import { Option, type Command } from 'commander';
 import { loadCatalog } from '../../catalog/load.js';
 import { Evaluator } from '../../engine/evaluator.js';
 import { buildGraph } from '../../graph/build.js';
-import { loadModel } from '../../model/load.js';
+import { loadModelInput, parseModelSpec } from '../../import/input.js';
+import { resolveModel } from '../../model/resolve.js';
+import { printImportWarnings } from './import.js';
 import { defaultModelPath } from '../io.js';
 import type { CliIo } from '../run.js';
 import { resolve } from 'node:path';
@@ -33,15 +35,20 @@ export function addModelOptions(command: Command): Command {
     );
 }
 
-/** Loads catalog and model and builds the evaluator. */
-export function openModel(options: ModelOptions, io: CliIo): Evaluator {
+/**
+ * Loads catalog and model and builds the evaluator. `-m` may also name imported input
+ * (`terraform:PATH`, `iam-api:DIR`, or detected); its import warnings go to stderr.
+ */
+export async function openModel(options: ModelOptions, io: CliIo): Promise<Evaluator> {
   const catalog = loadCatalog((options.catalog ?? []).map((d) => resolve(io.cwd, d)));
+  const spec = options.model === undefined ? undefined : parseModelSpec(options.model);
   const path = defaultModelPath(
-    options.model === undefined ? undefined : resolve(io.cwd, options.model),
+    spec === undefined ? undefined : resolve(io.cwd, spec.path),
     io.cwd,
   );
-  const model = loadModel(path, catalog);
-  return new Evaluator(buildGraph(model, catalog));
+  const input = await loadModelInput(spec?.kind ? `${spec.kind}:${path}` : path, catalog);
+  printImportWarnings(input.warnings, io);
+  return new Evaluator(buildGraph(resolveModel(input.files, catalog), catalog));
 }
 
 /** Checks a `--format` value against the formats a command offers. */

@@ -1,0 +1,36 @@
+/**
+ * `permgraph import terraform`: a plan (`terraform show -json` output) or a directory of `.tf`
+ * files into a model. Values unknown until apply are reported, never guessed, and the model
+ * holds everything that is known.
+ */
+import { statSync } from 'node:fs';
+import type { Catalog } from '../../catalog/catalog.js';
+import { ModelBuilder } from '../builder.js';
+import { ImportLog, type ImportOptions, type ImportResult } from '../log.js';
+import { readHclConfiguration, type VariableInputs } from './hcl-config.js';
+import { readPlan } from './plan.js';
+import { importInstances } from './resources.js';
+
+/** Options of a Terraform import: variables apply to `.tf` directories only. */
+export interface TerraformImportOptions extends ImportOptions, VariableInputs {}
+
+/** Imports a plan JSON file or a `.tf` directory. */
+export async function importTerraform(
+  path: string,
+  catalog: Catalog,
+  options: TerraformImportOptions = {},
+): Promise<ImportResult> {
+  const log = new ImportLog(options.partial ?? false);
+  const builder = new ModelBuilder();
+  if (statSync(path).isDirectory()) {
+    const config = await readHclConfiguration(path, options);
+    for (const block of config.uncounted)
+      log.unknown(`${block.address}: ${block.reason}; its instances are left out`, block.position);
+    importInstances(config.instances, builder, log, catalog, config.region, false);
+  } else {
+    const plan = readPlan(path, log, options.partial ?? false);
+    importInstances(plan.instances, builder, log, catalog, plan.region, true);
+  }
+
+  return { file: builder.build(path), warnings: log.warnings };
+}
