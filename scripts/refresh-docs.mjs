@@ -1,5 +1,6 @@
 // Re-runs every permgraph console block in README.md and examples/*/README.md and writes the
-// real output back. Run after a change to output: `npm run docs:refresh` (needs `npm run build`).
+// real output back. Run after a change to output: `npm run docs:refresh` (needs `npm run build`);
+// `npm run docs:refresh -- examples/dli-sharing/README.md` refreshes only the files named.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,8 @@ async function capture(args, cwd) {
   return renderOutput(stdout, stderr, code);
 }
 
-for (const file of documentedFiles()) {
+const named = process.argv.slice(2).map((f) => resolve(f));
+for (const file of named.length > 0 ? named : documentedFiles()) {
   const text = readFileSync(file, 'utf8');
   let out = '';
   let at = 0;
