@@ -31,22 +31,30 @@ export interface ImportOptions {
 export class ImportLog {
   readonly warnings: ImportWarning[] = [];
 
-  constructor(private readonly partial: boolean = false) {}
+  /**
+   * `withPaths`: append each position's JSON path to the message (IAM API exports, whose
+   * messages do not otherwise say which item of a response they are about).
+   */
+  constructor(
+    private readonly partial: boolean = false,
+    private readonly withPaths: boolean = false,
+  ) {}
 
   /** Malformed or failed input: an error, or with `--partial` a warning and the item skipped. */
   skip(code: ErrorCode, message: string, position?: SourcePosition, hint?: string): void {
+    const text = this.described(message, position);
     if (!this.partial) {
-      throw new PermgraphError(code, message, {
+      throw new PermgraphError(code, text, {
         ...(position ? { position } : {}),
         hint: hint ?? 'fix the input, or pass --partial to import the rest and skip this item',
       });
     }
-    this.warnings.push({ kind: 'skipped', message, position });
+    this.warnings.push({ kind: 'skipped', message: text, position });
   }
 
   /** A value the input does not fix (unknown until apply, or known only to the cloud). */
   unknown(message: string, position?: SourcePosition): void {
-    this.warnings.push({ kind: 'unknown', message, position });
+    this.warnings.push({ kind: 'unknown', message: this.described(message, position), position });
   }
 
   /**
@@ -58,7 +66,23 @@ export class ImportLog {
       work();
     } catch (error) {
       if (!(error instanceof PermgraphError) || !this.partial) throw error;
-      this.warnings.push({ kind: 'skipped', message: error.message, position: error.position });
+      const message = this.described(error.message, error.position);
+      this.warnings.push({ kind: 'skipped', message, position: error.position });
     }
   }
+
+  private described(message: string, position: SourcePosition | undefined): string {
+    return this.withPaths ? withPath(message, position) : message;
+  }
+}
+
+/**
+ * The message with the JSON path (or Terraform address) of its position appended, unless it
+ * already names it: `file:line:column` finds the line, the path says which item it is.
+ */
+function withPath(message: string, position: SourcePosition | undefined): string {
+  const path = position?.path;
+  if (path === undefined || path === '' || message.includes(path)) return message;
+
+  return `${message} (at ${path})`;
 }

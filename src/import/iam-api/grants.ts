@@ -5,7 +5,7 @@
  * all resources (every project, current and future, and global services). The per-group role
  * listings say the same from the other side: the scope is in their URL.
  */
-import type { DocPath } from '../../model/source.js';
+import type { DocPath, SourcePosition } from '../../model/source.js';
 import { documentOrigin, type HolderRef } from '../builder.js';
 import type { ImportLog } from '../log.js';
 import { itemPaths, knownName } from './items.js';
@@ -40,13 +40,16 @@ function importAssignment(
     log.unknown('a grant to an agency: agencies are not part of the model; ignored', at);
     return;
   }
+  // One warning per skipped record: the first problem found skips it.
   const permission = permissionById(
     context,
     stringField(valueAt(record, ['role']), 'id'),
     response,
     path,
   );
+  if (permission === undefined) return;
   const holder = holderOf(context, record, response, path);
+  if (holder === undefined) return;
   const scope = scopeOf(record);
   if (scope === undefined) {
     log.skip(
@@ -56,8 +59,13 @@ function importAssignment(
     );
     return;
   }
-  const scopeName = scopeNameOf(context, scope, response);
-  if (permission && holder && scopeName)
+  const scopeName = scopeNameOf(
+    context,
+    scope,
+    response,
+    response.source.locate([...path, 'scope']),
+  );
+  if (scopeName !== undefined)
     builder.grant(holder, permission, scopeName, documentOrigin(response.source, path));
 }
 
@@ -94,7 +102,8 @@ function holderOf(
   for (const kind of ['group', 'user'] as const) {
     const id = stringField(valueAt(record, [kind]), 'id');
     if (id === undefined) continue;
-    const name = knownName(context.builder, kind, id, response, context.log);
+    const at = response.source.locate([...path, kind, 'id']);
+    const name = knownName(context.builder, kind, id, response, context.log, at);
     return name === undefined ? undefined : { kind, name };
   }
   context.log.skip(
@@ -119,19 +128,23 @@ function scopeOf(record: unknown): GrantScope | undefined {
   return inherited ? { kind: 'all' } : { kind: 'global' };
 }
 
-/** The model scope of a grant; project ids must be in the export's project list. */
+/**
+ * The model scope of a grant; project ids must be in the export's project list (reported at
+ * `at`, the record's scope, or the manifest entry when the id is in the request URL).
+ */
 export function scopeNameOf(
   context: RoleContext,
   scope: GrantScope,
   response: ExportResponse,
+  at: SourcePosition = response.listedAt,
 ): string | undefined {
   if (scope.kind === 'global' || scope.kind === 'all') return scope.kind;
   if (scope.kind === 'enterprise-project') {
     // IAM does not list enterprise projects by name (that is the EPS service): named by id.
-    return `enterprise-project:${context.builder.enterpriseProject(scope.id, scope.id, () => response.listedAt)}`;
+    return `enterprise-project:${context.builder.enterpriseProject(scope.id, scope.id, () => at)}`;
   }
 
-  return knownName(context.builder, 'project', scope.id, response, context.log);
+  return knownName(context.builder, 'project', scope.id, response, context.log, at);
 }
 
 /** Imports a per-group (or per-user) role listing whose scope is in its URL. */

@@ -2,7 +2,7 @@
  * Walking IAM API response bodies: the list under a key (or the single object some endpoints,
  * and the documentation of `role_assignments`, give in its place) and failed-call bodies.
  */
-import type { DocPath } from '../../model/source.js';
+import type { DocPath, SourcePosition } from '../../model/source.js';
 import type { ModelBuilder } from '../builder.js';
 import type { ImportLog } from '../log.js';
 import type { ExportResponse } from './layout.js';
@@ -75,20 +75,24 @@ function describeFailure(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** The name of a user or group by its id, reporting an id the export does not list. */
+/**
+ * The name of a user, group or project by its id, reporting an id the export does not list at
+ * `at` (the id's place in a record; by default the manifest entry, for ids in a request URL).
+ */
 export function knownName(
   builder: ModelBuilder,
   kind: 'user' | 'group' | 'project',
   id: string,
   response: ExportResponse,
   log: ImportLog,
+  at: SourcePosition = response.listedAt,
 ): string | undefined {
   const name = builder.nameById(kind, id);
   if (name === undefined) {
     log.skip(
       'E_REFERENCE',
       `${response.request.text}: ${kind} ${id} is not in the export's ${kind} list`,
-      response.listedAt,
+      at,
       `export GET /v3/${kind}s as well, or pass --partial`,
     );
   }

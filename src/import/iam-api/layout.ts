@@ -118,6 +118,15 @@ function readEntry(
     return undefined;
   }
   const file = isAbsolute(item.file) ? item.file : join(dir, item.file);
+  if (!existsSync(file)) {
+    log.skip(
+      'E_READ',
+      `${MANIFEST}: ${item.request} was saved in ${item.file}, which is missing`,
+      manifest.locate(['responses', i, 'file']),
+      'copy the whole export directory, or run the export again',
+    );
+    return undefined;
+  }
 
   return { request, source: readJsonInput(file, log, partial), listedAt };
 }

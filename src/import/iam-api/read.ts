@@ -106,7 +106,7 @@ export function importIamExport(
   catalog: Catalog,
   options: ImportOptions = {},
 ): ImportResult {
-  const log = new ImportLog(options.partial ?? false);
+  const log = new ImportLog(options.partial ?? false, true);
   const builder = new ModelBuilder();
   const context: RoleContext = { catalog, builder, log, roles: new Map() };
   const { manifest, responses } = readExport(dir, log, options.partial ?? false);
