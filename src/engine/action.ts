@@ -38,10 +38,7 @@ export function evaluateAction(
   principal: PrincipalRef,
   request: ActionRequest,
 ): Check {
-  const held = evaluator.grants.held(principal);
-  const matches: StatementMatch[] = [];
-  const nearMisses: NearMiss[] = [];
-  for (const h of held) collectFromGrant(evaluator, h, held, request, matches, nearMisses);
+  const { matches, nearMisses } = statementMatches(evaluator, principal, request);
   const decision = decide(matches);
   return {
     requirement: { kind: 'action', action: request.action.name },
@@ -52,6 +49,19 @@ export function evaluateAction(
     unknownKeys: decision === 'conditional' ? unknownKeysOf(matches) : [],
     notes: [],
   };
+}
+
+/** Every statement that applies (true or unknown) to the request, and the near misses. */
+export function statementMatches(
+  evaluator: Evaluator,
+  principal: PrincipalRef,
+  request: ActionRequest,
+): { matches: StatementMatch[]; nearMisses: NearMiss[] } {
+  const held = evaluator.grants.held(principal);
+  const matches: StatementMatch[] = [];
+  const nearMisses: NearMiss[] = [];
+  for (const h of held) collectFromGrant(evaluator, h, held, request, matches, nearMisses);
+  return { matches, nearMisses };
 }
 
 function collectFromGrant(

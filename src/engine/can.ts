@@ -11,6 +11,7 @@ import { evaluateAction } from './action.js';
 import { buildContext } from './context.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
+import { checkPrivilege, looksLikePrivilege, parsePrivilegeRequest } from './dli.js';
 import { expandOperation, splitOperationSpec } from './operation.js';
 import { checkPermissionHeld } from './permission.js';
 import {
@@ -63,6 +64,13 @@ export function can(
   options: QueryOptions = {},
 ): CanResult {
   const principal = parsePrincipal(evaluator, principalText);
+  if (looksLikePrivilege(what)) return canPrivilege(evaluator, principal, what, options);
+  if (principal.kind === 'project') {
+    throw new PermgraphError(
+      'E_USAGE',
+      `${formatPrincipal(principal)} is a DLI project grantee: ask it about a DLI privilege (SELECT --on databases.db1), not ${what}`,
+    );
+  }
   const { catalog } = evaluator.pg;
   const action = catalog.findAction(what);
   if (action) return canAction(evaluator, principal, action, options);
@@ -77,6 +85,25 @@ export function can(
       options,
     );
   throw unknownTarget(evaluator, what);
+}
+
+function canPrivilege(
+  evaluator: Evaluator,
+  principal: PrincipalRef,
+  privilege: string,
+  options: QueryOptions,
+): CanResult {
+  const project = resolveProject(evaluator, options.project);
+  const request = parsePrivilegeRequest(evaluator, privilege, options.on, project);
+  const check = checkPrivilege(evaluator, principal, request, options, project);
+  return result(
+    evaluator,
+    principal,
+    { kind: 'privilege', name: request.privilege, variants: [] },
+    [check],
+    { ...options, on: request.path },
+    project,
+  );
 }
 
 /** The usage error for a name that is neither a catalog action nor an operation. */
@@ -233,7 +260,7 @@ function checkRequirement(
 function result(
   evaluator: Evaluator,
   principal: PrincipalRef,
-  request: { kind: 'action' | 'operation'; name: string; variants: string[] },
+  request: { kind: 'action' | 'operation' | 'privilege'; name: string; variants: string[] },
   checks: Check[],
   options: QueryOptions,
   project: string | undefined,
@@ -247,7 +274,7 @@ function result(
       ...request,
       project,
       context: options.context ?? {},
-      ...(options.resource ? { on: options.resource } : {}),
+      ...(options.on ? { on: options.on } : options.resource ? { on: options.resource } : {}),
     },
     decision,
     allowed: decision === 'allow',

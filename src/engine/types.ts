@@ -126,6 +126,8 @@ export interface QueryOptions {
   on?: string | undefined;
   /** Current time for `g:CurrentTime`; defaults to now. */
   now?: Date | undefined;
+  /** Files named inside messages are shown relative to this directory (the CLI's cwd). */
+  baseDir?: string | undefined;
 }
 
 /** Combines check decisions: allowed only when every check is; an explicit deny dominates. */

@@ -73,6 +73,7 @@ export function registerCan(program: Command, register: Register): void {
       variants,
       resource: options.resource,
       on: options.on,
+      baseDir: io.cwd,
     });
     const text =
       options.format === 'json'
