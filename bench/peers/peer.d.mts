@@ -1,0 +1,5 @@
+/** What both peers answer for one question. */
+export interface PeerAnswer {
+  allowed: boolean;
+  explicitDeny: boolean;
+}
