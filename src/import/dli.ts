@@ -17,6 +17,9 @@ export interface DliImportOptions extends ImportOptions, DliFileOptions {}
 export function importDli(path: string, options: DliImportOptions = {}): ImportResult {
   const log = new ImportLog(options.partial ?? false);
   const builder = new ModelBuilder();
+  // The project whose DLI answered is declared, so the model can be asked about it at once.
+  if (options.project)
+    builder.project(options.project, undefined, fixedOrigin({ file: path, line: 1, column: 1 }));
   for (const file of dliFiles(path)) log.attempt(() => importFile(builder, log, file, options));
 
   return { file: builder.build(path), warnings: log.warnings };

@@ -14,6 +14,40 @@ async function fails(args: string[]) {
 }
 
 describe('bad input', () => {
+  it('a DLI request with two grantees names the field, whatever is asked', async () => {
+    expect(
+      await fails([
+        'can',
+        'dlitest',
+        'rds:instance:list',
+        '-p',
+        'cn-north-4',
+        '-m',
+        'dli-two-grantees.yaml',
+      ]),
+    ).toBe(
+      'permgraph: dli-two-grantees.yaml:8:7: invalid DLI request at dli.requests[0].projectId: give exactly one grantee; found user_name and projectId\n  hint: user_name names an IAM user; projectId names another project of the same region\n',
+    );
+  });
+
+  it('a DLI request with an unknown action says which actions exist', async () => {
+    expect(
+      await fails([
+        'can',
+        'dlitest',
+        'SELECT',
+        '--on',
+        'databases.db1',
+        '-p',
+        'cn-north-4',
+        '-m',
+        'dli-action.yaml',
+      ]),
+    ).toBe(
+      'permgraph: dli-action.yaml:6:7: invalid DLI request at dli.requests[0].action: must be one of grant, revoke, update; found "give"\n  hint: see schemas/dli-authorization-request.json\n',
+    );
+  });
+
   it('a YAML syntax error names file, line and column', async () => {
     expect(await fails(['can', 'alice', 'rds:instance:list', '-m', 'syntax.yaml'])).toMatch(
       /^permgraph: syntax\.yaml:4:1: invalid YAML: .+\n  hint: check indentation and quoting near this line\n$/,

@@ -1,6 +1,7 @@
 /** `permgraph can <principal> <action|operation> …` */
 import { Option, type Command } from 'commander';
 import { can } from '../../engine/can.js';
+import { dliState } from '../../engine/dli.js';
 import { assertKnownActions } from '../../model/check-actions.js';
 import { parseContextPairs } from '../../engine/context.js';
 import { PermgraphError, relativizePositions } from '../../errors.js';
@@ -60,6 +61,8 @@ export function registerCan(program: Command, register: Register): void {
   register(command, (principal: string, what: string, options: CanOptions) => async (io) => {
     const evaluator = await openModel(options, io);
     assertKnownActions(evaluator.pg.model, evaluator.pg.catalog);
+    // A bad DLI request is bad input whatever is asked: validate the section up front.
+    if (evaluator.pg.model.dli.length > 0) dliState(evaluator);
     let context: Record<string, string[] | null>;
     try {
       context = parseContextPairs(options.context ?? []);
