@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
@@ -16,47 +16,53 @@ function imported(path: string, project = 'cn-north-4') {
   return { result, account: account(text, catalog) };
 }
 
-describe('permgraph import dli on the real request and response files', () => {
-  it('reads every file of the directory and gives the answers the files describe', () => {
-    const { result, account: a } = imported(realDir);
-    const on = (object: string) => ({ project: 'cn-north-4', on: object });
-    // grant_data_permission_to_users: user2 got SELECT on db1 and DROP_TABLE on db1.tbl.
-    expect(a.decision('user2', 'SELECT', on('databases.db1.tables.any'))).toBe('allow');
-    expect(a.decision('user2', 'DROP_TABLE', on('databases.db1.tables.tbl'))).toBe('allow');
-    expect(a.decision('user2', 'DROP_TABLE', on('databases.db1.tables.other'))).toBe(
-      'implicit-deny',
-    );
-    // query_table_users: tent2 holds SELECT on csv_par_table.
-    expect(a.decision('tent2', 'SELECT', on('databases.dsstest.tables.csv_par_table'))).toBe(
-      'allow',
-    );
-    // query_database_users: scuser2 holds CREATE_TABLE on dsstest.
-    expect(a.decision('scuser2', 'CREATE_TABLE', on('databases.dsstest'))).toBe('allow');
-    // query_queue_users: tenant2 may submit jobs to queue1.
-    expect(a.decision('tenant2', 'SUBMIT_JOB', on('queues.queue1'))).toBe('allow');
-    // is_admin entries are owners or administrators; the import says it leaves them out.
-    expect(
-      result.warnings.map((w) => w.message).filter((m) => m.includes('is_admin')),
-    ).toHaveLength(4);
-  });
+if (!existsSync(realDir))
+  console.log(`real-inputs: ${realDir} is absent; skipping the DLI import corpus tests`);
 
-  it('every real file is read: none is skipped with a warning other than is_admin entries', () => {
-    const files = readdirSync(realDir).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBe(10);
-    for (const file of files) {
-      const { result } = imported(join(realDir, file));
-      const other = result.warnings.filter((w) => !w.message.includes('is_admin'));
-      expect(other, file).toEqual([]);
-    }
-  });
+describe.runIf(existsSync(realDir))(
+  'permgraph import dli on the real request and response files',
+  () => {
+    it('reads every file of the directory and gives the answers the files describe', () => {
+      const { result, account: a } = imported(realDir);
+      const on = (object: string) => ({ project: 'cn-north-4', on: object });
+      // grant_data_permission_to_users: user2 got SELECT on db1 and DROP_TABLE on db1.tbl.
+      expect(a.decision('user2', 'SELECT', on('databases.db1.tables.any'))).toBe('allow');
+      expect(a.decision('user2', 'DROP_TABLE', on('databases.db1.tables.tbl'))).toBe('allow');
+      expect(a.decision('user2', 'DROP_TABLE', on('databases.db1.tables.other'))).toBe(
+        'implicit-deny',
+      );
+      // query_table_users: tent2 holds SELECT on csv_par_table.
+      expect(a.decision('tent2', 'SELECT', on('databases.dsstest.tables.csv_par_table'))).toBe(
+        'allow',
+      );
+      // query_database_users: scuser2 holds CREATE_TABLE on dsstest.
+      expect(a.decision('scuser2', 'CREATE_TABLE', on('databases.dsstest'))).toBe('allow');
+      // query_queue_users: tenant2 may submit jobs to queue1.
+      expect(a.decision('tenant2', 'SUBMIT_JOB', on('queues.queue1'))).toBe('allow');
+      // is_admin entries are owners or administrators; the import says it leaves them out.
+      expect(
+        result.warnings.map((w) => w.message).filter((m) => m.includes('is_admin')),
+      ).toHaveLength(4);
+    });
 
-  it('a body that is neither a request nor a known response exits with its file and position', () => {
-    const dir = new URL('../fixtures/import/', import.meta.url).pathname;
-    const bad = join(dir, 'dli-bad.json');
-    expect(JSON.parse(readFileSync(bad, 'utf8'))).toBeDefined();
-    const error = catchPermgraphError(() => importDli(bad, {}));
-    expect(error.code).toBe('E_DLI');
-    expect(error.position?.file).toBe(bad);
-    expect(error.position?.line).toBeGreaterThan(0);
-  });
-});
+    it('every real file is read: none is skipped with a warning other than is_admin entries', () => {
+      const files = readdirSync(realDir).filter((f) => f.endsWith('.json'));
+      expect(files.length).toBe(10);
+      for (const file of files) {
+        const { result } = imported(join(realDir, file));
+        const other = result.warnings.filter((w) => !w.message.includes('is_admin'));
+        expect(other, file).toEqual([]);
+      }
+    });
+
+    it('a body that is neither a request nor a known response exits with its file and position', () => {
+      const dir = new URL('../fixtures/import/', import.meta.url).pathname;
+      const bad = join(dir, 'dli-bad.json');
+      expect(JSON.parse(readFileSync(bad, 'utf8'))).toBeDefined();
+      const error = catchPermgraphError(() => importDli(bad, {}));
+      expect(error.code).toBe('E_DLI');
+      expect(error.position?.file).toBe(bad);
+      expect(error.position?.line).toBeGreaterThan(0);
+    });
+  },
+);
