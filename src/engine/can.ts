@@ -31,7 +31,14 @@ export function parsePrincipal(evaluator: Evaluator, text: string): PrincipalRef
   const at = text.indexOf(':');
   const kind = at < 0 ? 'user' : text.slice(0, at);
   const name = at < 0 ? text : text.slice(at + 1);
-  if (kind === 'project') return { kind: 'project', id: name };
+  if (kind === 'project') {
+    if (!/^[A-Za-z0-9]{1,64}$/.test(name)) {
+      throw new PermgraphError('E_USAGE', `"${text}" is not a project principal`, {
+        hint: 'write project:<id>, the 32-character id of the project granted DLI data',
+      });
+    }
+    return { kind: 'project', id: name };
+  }
   if (kind === 'user' && model.users.has(name)) return { kind: 'user', name };
   if (kind === 'group' && model.groups.has(name)) return { kind: 'group', name };
   if (kind !== 'user' && kind !== 'group') {
@@ -64,7 +71,12 @@ export function can(
   options: QueryOptions = {},
 ): CanResult {
   const principal = parsePrincipal(evaluator, principalText);
-  if (looksLikePrivilege(what)) return canPrivilege(evaluator, principal, what, options);
+  const asPrivilege =
+    looksLikePrivilege(what) ||
+    (options.on !== undefined &&
+      !what.includes(':') &&
+      !evaluator.pg.catalog.operations.has(splitOperationSpec(what).id));
+  if (asPrivilege) return canPrivilege(evaluator, principal, what, options);
   if (principal.kind === 'project') {
     throw new PermgraphError(
       'E_USAGE',

@@ -365,6 +365,24 @@ groups:
   });
 });
 
+describe('how a privilege request is read', () => {
+  const a = dliAccount({ dli: seedExample });
+
+  it('a lower-case privilege with --on is the privilege', () => {
+    expect(a.decision('dlitest', 'select', { project: 'cn-north-4', on: 'databases.dbtest' })).toBe(
+      'allow',
+    );
+  });
+
+  it('a project principal needs an id', () => {
+    const error = catchPermgraphError(() => a.ask('project:', 'SELECT', { on: 'databases.db1' }));
+    expect([error.code, error.message]).toEqual([
+      'E_USAGE',
+      '"project:" is not a project principal',
+    ]);
+  });
+});
+
 describe('privileges that do not fit', () => {
   const a = dliAccount({
     dli: `
