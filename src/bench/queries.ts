@@ -8,16 +8,18 @@
 import type { CatalogAction } from '../catalog/catalog.js';
 import { can } from '../engine/can.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import type { Decision } from '../engine/types.js';
+import type { Decision, QueryOptions } from '../engine/types.js';
 import { compileActionPattern, matchAction } from '../policy/pattern.js';
 import { seededRandom, type Random } from './random.js';
 
 /** One question of the mix. */
 export interface BenchQuery {
-  kind: 'action' | 'operation';
+  kind: 'action' | 'operation' | 'privilege';
   principal: string;
   /** An action name, or an operation id with `+variant`s. */
   what: string;
+  /** DLI privileges: the object (`databases.db1.tables.t1`). */
+  on?: string | undefined;
   /** The project name, or undefined for a global-service action. */
   project: string | undefined;
   /** `g:MFAPresent`, when the question states it. */
@@ -30,6 +32,7 @@ export interface BenchQuery {
 export interface MixSize {
   perDecision: number;
   operations: number;
+  privileges?: number;
 }
 
 const decisions: readonly Decision[] = ['allow', 'deny', 'implicit-deny', 'conditional'];
@@ -56,6 +59,10 @@ export function queryMix(evaluator: Evaluator, size: MixSize, seed: number): Ben
     found.push(query);
   }
   for (let i = 0; i < size.operations; i++) found.push(operationQuery(evaluator, random, users));
+  const requests = dliRequests(evaluator);
+  for (let i = 0; i < (size.privileges ?? 0) && requests.length > 0; i++) {
+    found.push(privilegeQuery(evaluator, random, requests, users));
+  }
   return found;
 }
 
@@ -112,7 +119,46 @@ function operationQuery(evaluator: Evaluator, random: Random, users: string[]): 
   return { ...partial, decision: decisionOf(evaluator, partial) };
 }
 
+interface RawRequest {
+  project?: string;
+  user_name?: string;
+  privileges?: { object: string; privileges: string[] }[];
+}
+
+function dliRequests(evaluator: Evaluator): RawRequest[] {
+  return evaluator.pg.model.dli.flatMap((section) => {
+    const requests = (section.value as { requests?: unknown } | undefined)?.requests;
+    return Array.isArray(requests) ? (requests as RawRequest[]) : [];
+  });
+}
+
+/** A privilege some request granted (to this user or, half of the time, to another). */
+function privilegeQuery(
+  evaluator: Evaluator,
+  random: Random,
+  requests: readonly RawRequest[],
+  users: string[],
+): BenchQuery {
+  const request = random.pick(requests);
+  const item = random.pick(
+    request.privileges ?? [{ object: 'databases.db0', privileges: ['SELECT'] }],
+  );
+  const partial = {
+    kind: 'privilege' as const,
+    principal: random.next() < 0.5 && request.user_name ? request.user_name : random.pick(users),
+    what: random.pick(item.privileges),
+    on: item.object,
+    project: request.project,
+    mfa: undefined,
+  };
+  return { ...partial, decision: decisionOf(evaluator, partial) };
+}
+
 function decisionOf(evaluator: Evaluator, query: Omit<BenchQuery, 'decision'>): Decision {
-  const options = { project: query.project, context: contextOf(query as BenchQuery) };
-  return can(evaluator, query.principal, query.what, options).decision;
+  return can(evaluator, query.principal, query.what, optionsOf(query)).decision;
+}
+
+/** The `can` options of a question. */
+export function optionsOf(query: Omit<BenchQuery, 'decision'>): QueryOptions {
+  return { project: query.project, on: query.on, context: contextOf(query as BenchQuery) };
 }
