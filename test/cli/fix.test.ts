@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-helper.js';
+
+const root = join(import.meta.dirname, '../..');
+const example = (name: string): string => join(root, 'examples', name);
+
+describe('permgraph fix', () => {
+  it('names the Deny statement to change, with its file and line (exit 1)', async () => {
+    const { code, stdout } = await runCli(
+      ['fix', 'frank', 'rds:instance:delete'],
+      example('rds-custom-deny'),
+    );
+    expect(code).toBe(1);
+    expect(stdout)
+      .toBe(`DENIED (explicit deny)  user:frank → rds:instance:delete in project cn-north-1
+catalog 2026.12.0 (2026-12-03)
+
+denied by
+  an explicit Deny outweighs every Allow: no grant fixes this, the statement must change
+  - rds-operator statement 2 (permgraph.yaml:29:11) denies rds:instance:delete
+      granted to group developers on project cn-north-1
+      change it: take rds:instance:delete out of its Action, or add a Condition that excludes this request
+`);
+  });
+
+  it('says there is nothing to fix for an allowed request (exit 0)', async () => {
+    const { code, stdout } = await runCli(
+      ['fix', 'grace', 'rds:instance:restart'],
+      example('rds-custom-deny'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('nothing to fix: the request is allowed');
+  });
+
+  it('prints the proposals as JSON with the catalog version', async () => {
+    const { code, stdout } = await runCli(
+      [
+        'fix',
+        'alice',
+        'rds.instance.create',
+        '--with',
+        'encrypted',
+        '-p',
+        'cn-north-1',
+        '-f',
+        'json',
+      ],
+      example('rds-team'),
+    );
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as {
+      catalog: { version: string };
+      proposals: { kind: string; grants: unknown[]; documents: Record<string, unknown>[] }[];
+    };
+    expect(result.catalog.version).toBe('2026.12.0');
+    expect(result.proposals[0]?.grants).toEqual([
+      { permission: 'KMS Administrator', origin: 'system', scope: 'cn-north-1', to: 'group:dba' },
+    ]);
+    expect(Object.keys(result.proposals[1]?.documents[0] ?? {})).toEqual([
+      'name',
+      'type',
+      'scope',
+      'actions',
+      'document',
+    ]);
+  });
+
+  it('rejects an unknown action with exit 2', async () => {
+    const { code, stderr } = await runCli(
+      ['fix', 'alice', 'rds:instance:delet', '-p', 'cn-north-1'],
+      example('rds-team'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('did you mean "rds:instance:delete"?');
+  });
+});
