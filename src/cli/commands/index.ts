@@ -12,6 +12,9 @@ import { registerWhatCan } from './what-can.js';
 import { registerDiff } from './diff.js';
 import { registerImport } from './import.js';
 import { registerExportScript } from './export-script.js';
+import { registerFix } from './fix.js';
+import { registerSuggestPolicy } from './suggest-policy.js';
+import { registerGraph } from './graph.js';
 
 /** The registrars, called once each when the program is built. */
 export const commands: readonly ((program: Command, register: Register) => void)[] = [
@@ -21,6 +24,9 @@ export const commands: readonly ((program: Command, register: Register) => void)
   registerWhoCan,
   registerWhatCan,
   registerDiff,
+  registerFix,
+  registerSuggestPolicy,
+  registerGraph,
   registerImport,
   registerExportScript,
 ];
