@@ -21,6 +21,7 @@ import {
   type HolderChoice,
 } from './fix-candidates.js';
 import { policyDocument, type SuggestedDocument } from './suggest-document.js';
+import { proposeDliGrant, type DliGrantProposal } from './fix-dli.js';
 import { evaluatorFor, withProposal, type ProposedGrant } from './fix-simulate.js';
 import type { CanResult, Check, PrincipalRef, QueryOptions, Target } from './types.js';
 
@@ -99,6 +100,8 @@ export interface FixResult {
   /** Ranked: fewest actions added first; on a tie, existing permissions before a new policy. */
   proposals: Proposal[];
   alternatives: Alternative[];
+  /** For a DLI privilege not granted: the DLI grant request that allows it. */
+  dliGrant?: DliGrantProposal | undefined;
 }
 
 /** Answers `fix <principal> <action|operation>`. */
@@ -125,6 +128,10 @@ export function fix(
     alternatives: [],
   };
   if (current.allowed) return base;
+  if (current.request.kind === 'privilege') {
+    const dliGrant = proposeDliGrant(evaluator, principal, principalText, current);
+    return dliGrant ? { ...base, dliGrant } : base;
+  }
   const gaps = missingActions(evaluator, principal, what, current, options);
   if (gaps.length === 0) return base;
   const planner = new Planner(evaluator, principal, what, options, current);
@@ -142,6 +149,12 @@ export function fix(
   };
 }
 
+function describeRequirement(requirement: Check['requirement']): string {
+  if (requirement.kind === 'action') return requirement.action;
+  if (requirement.kind === 'permission') return `hold ${requirement.permission}`;
+  return `${requirement.privilege} on ${requirement.object}`;
+}
+
 function denyingStatements(evaluator: Evaluator, result: CanResult): DenyingStatement[] {
   const out: DenyingStatement[] = [];
   for (const check of result.checks) {
@@ -151,7 +164,7 @@ function denyingStatements(evaluator: Evaluator, result: CanResult): DenyingStat
       const number = Number(/statement (\d+)/.exec(step?.label ?? '')?.[1] ?? 0);
       const permission = evaluator.pg.model.policies.get(match.permission);
       out.push({
-        action: check.requirement.kind === 'action' ? check.requirement.action : '',
+        action: describeRequirement(check.requirement),
         scope: check.scope,
         permission: match.permission,
         statement: number,

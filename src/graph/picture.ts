@@ -18,7 +18,7 @@ import type {
   StatementMatch,
 } from '../engine/types.js';
 import { formatPrincipal } from '../engine/types.js';
-import { formatPosition } from '../errors.js';
+import { PermgraphError, formatPosition } from '../errors.js';
 import type { SourcePosition } from '../model/source.js';
 import type { Grant, Permission } from '../model/types.js';
 import { describeScope } from '../model/types.js';
@@ -94,6 +94,13 @@ export function buildPicture(
   options: QueryOptions & { baseDir?: string } = {},
 ): Picture {
   const principal = parsePrincipal(evaluator, principalText);
+  if (principal.kind === 'project') {
+    throw new PermgraphError(
+      'E_USAGE',
+      `graph draws users and groups; ${formatPrincipal(principal)} is a DLI project grantee`,
+      { hint: 'ask `permgraph can` about its DLI privileges' },
+    );
+  }
   const builder = new PictureBuilder(evaluator, principal, options.baseDir);
   if (what === undefined) return builder.overview();
   return builder.request(can(evaluator, principalText, what, options));

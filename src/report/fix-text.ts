@@ -4,6 +4,7 @@
  */
 import { formatPosition } from '../errors.js';
 import type { Alternative, DenyingStatement, FixResult, Proposal } from '../engine/fix.js';
+import type { DliGrantProposal } from '../engine/fix-dli.js';
 import { describeRequirement } from './can-text.js';
 import { noStyle, type Style } from './style.js';
 
@@ -36,6 +37,16 @@ export function formatFixText(
   if (result.conditional.length > 0) lines.push('', ...conditionalSection(result, style));
   if (result.missing.length > 0) lines.push('', ...missingSection(result, style));
   result.proposals.forEach((proposal, i) => lines.push('', ...proposalSection(proposal, i, style)));
+  if (result.dliGrant) lines.push('', ...dliSection(result.dliGrant, style));
+  else if (
+    result.request.kind === 'privilege' &&
+    result.missing.length === 0 &&
+    result.decision === 'implicit-deny'
+  )
+    lines.push(
+      '',
+      'DLI grants name users or projects, not groups: ask fix about a member of the group',
+    );
   if (result.alternatives.length > 0)
     lines.push('', ...alternativesSection(result.alternatives, style));
   return `${lines.join('\n')}\n`;
@@ -50,7 +61,8 @@ function header(result: FixResult, style: Style): string {
   const variants =
     result.request.variants.length > 0 ? `+${result.request.variants.join('+')}` : '';
   const where = result.request.project ? ` in project ${result.request.project}` : '';
-  return `${style.bold(colour(headline[result.decision]))}  ${result.principal} → ${result.request.name}${variants}${where}`;
+  const on = result.request.on ? ` on ${result.request.on}` : '';
+  return `${style.bold(colour(headline[result.decision]))}  ${result.principal} → ${result.request.name}${variants}${on}${where}`;
 }
 
 function denySection(
@@ -138,6 +150,17 @@ function proposalSection(proposal: Proposal, index: number, style: Style): strin
     lines.push(`  ${document.name}.json:`);
     for (const line of document.text.trimEnd().split('\n')) lines.push(`    ${line}`);
   }
+  return lines;
+}
+
+function dliSection(proposal: DliGrantProposal, style: Style): string[] {
+  const checked = proposal.verified ? 'checked: allowed with it' : 'NOT confirmed by re-evaluation';
+  const lines = [
+    `${style.bold('smallest change: a DLI grant of exactly this privilege on this object')}  ${style.dim(`(${checked})`)}`,
+    '  send it to DLI, or add it to the model under dli.requests:',
+  ];
+  for (const line of JSON.stringify(proposal.request, null, 2).split('\n'))
+    lines.push(`    ${line}`);
   return lines;
 }
 

@@ -75,3 +75,33 @@ denied by
     expect(stderr).toContain('did you mean "rds:instance:delete"?');
   });
 });
+
+describe('permgraph fix for a DLI privilege', () => {
+  it('prints the DLI grant request to send', async () => {
+    const { code, stdout } = await runCli(
+      ['fix', 'dlitest', 'SELECT', '--on', 'databases.db1.tables.tbl'],
+      example('dli-sharing'),
+    );
+    expect(code).toBe(1);
+    expect(stdout)
+      .toBe(`DENIED (not granted)  user:dlitest → SELECT on databases.db1.tables.tbl in project cn-north-4
+catalog 2026.12.0 (2026-12-03)
+
+smallest change: a DLI grant of exactly this privilege on this object  (checked: allowed with it)
+  send it to DLI, or add it to the model under dli.requests:
+    {
+      "project": "cn-north-4",
+      "user_name": "dlitest",
+      "action": "grant",
+      "privileges": [
+        {
+          "object": "databases.db1.tables.tbl",
+          "privileges": [
+            "SELECT"
+          ]
+        }
+      ]
+    }
+`);
+  });
+});

@@ -56,3 +56,16 @@ flowchart LR
     expect(stderr).toContain("argument 'svg' is invalid");
   });
 });
+
+describe('permgraph graph with a DLI project principal', () => {
+  it('says it draws users and groups (exit 2)', async () => {
+    const { code, stderr } = await runCli(
+      ['graph', 'project:0732e57c728025922f04c01273686950'],
+      join(root, 'examples', 'dli-sharing'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'permgraph: graph draws users and groups; project:0732e57c728025922f04c01273686950 is a DLI project grantee\n  hint: ask `permgraph can` about its DLI privileges\n',
+    );
+  });
+});

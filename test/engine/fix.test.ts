@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { Evaluator } from '../../src/engine/evaluator.js';
 import { fix, type FixResult } from '../../src/engine/fix.js';
+import { buildGraph } from '../../src/graph/build.js';
+import { loadModelText } from '../../src/model/load.js';
 import type { QueryOptions } from '../../src/engine/types.js';
 import { evaluatorFor } from '../helpers.js';
 
@@ -283,5 +288,54 @@ policies:
       },
     ]);
     expect(result.proposals).toEqual([]);
+  });
+});
+
+describe('fix: DLI privileges', () => {
+  const catalog = loadCatalog([]);
+  const file = 'examples/dli-sharing/permgraph.yaml';
+  const evaluator = new Evaluator(
+    buildGraph(loadModelText(readFileSync(file, 'utf8'), file, catalog), catalog),
+  );
+
+  it('proposes one DLI grant of exactly that privilege on that object, checked by replay', () => {
+    const result = fix(evaluator, 'dlitest', 'INSERT_INTO_TABLE', {
+      on: 'databases.db1.tables.tbl',
+      now,
+    });
+    expect(result.decision).toBe('implicit-deny');
+    expect(result.dliGrant).toEqual({
+      request: {
+        project: 'cn-north-4',
+        user_name: 'dlitest',
+        action: 'grant',
+        privileges: [{ object: 'databases.db1.tables.tbl', privileges: ['INSERT_INTO_TABLE'] }],
+      },
+      verified: true,
+    });
+    expect(result.proposals).toEqual([]);
+  });
+
+  it('names the IAM Deny that no DLI grant can outweigh', () => {
+    const result = fix(evaluator, 'mallory', 'DROP_TABLE', {
+      on: 'databases.db1.tables.tbl',
+      now,
+    });
+    expect(result.dliGrant).toBeUndefined();
+    expect(result.denies.map((d) => [d.action, d.permission, d.statement, d.pattern])).toEqual([
+      ['DROP_TABLE on databases.db1.tables.tbl', 'no-drop', 1, 'dli:table:dropTable'],
+    ]);
+  });
+
+  it('proposes nothing for a group: DLI grants name users or projects', () => {
+    const result = fix(evaluator, 'group:analysts', 'INSERT_INTO_TABLE', {
+      on: 'databases.db1.tables.tbl',
+      now,
+    });
+    expect([result.decision, result.dliGrant, result.proposals]).toEqual([
+      'implicit-deny',
+      undefined,
+      [],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-/** `permgraph fix <principal> <action|operation> …` */
+/** `permgraph fix <principal> <action|operation|privilege> …` */
 import type { Command } from 'commander';
 import { fix } from '../../engine/fix.js';
 import { relativizePositions } from '../../errors.js';
@@ -24,7 +24,7 @@ export function registerFix(program: Command, register: Register): void {
     .argument('<principal>', 'alice, user:alice or group:dba')
     .argument(
       '<what>',
-      'an action (rds:instance:delete) or an operation (rds.instance.create[+variant])',
+      'an action (rds:instance:delete), an operation (rds.instance.create[+variant]) or a DLI privilege (with --on)',
     )
     .addOption(formatOption(['text', 'json'], 'text'));
   addRequestOptions(command);
