@@ -90,6 +90,30 @@ export function withReplacedGrants(
   return withProposal({ ...model, users, groups }, grants);
 }
 
+/**
+ * The model cut down to one principal: the user and its groups (with it as their only member),
+ * or the group alone. A principal's decisions depend only on its own grants and its groups', so
+ * "what if" evaluations on the cut-down model give the same answers and build much faster on
+ * large accounts. DLI requests are kept; they are replayed whole.
+ */
+export function focusOn(model: AccountModel, principal: Holder): AccountModel {
+  if (principal.kind === 'group') {
+    const group = model.groups.get(principal.name);
+    const groups = new Map(group ? [[group.name, { ...group, members: [] }]] : []);
+    return { ...model, users: new Map(), groups };
+  }
+  const user = model.users.get(principal.name);
+  if (!user) return model;
+  const groups = new Map(
+    user.groups.flatMap((name) => {
+      const group = model.groups.get(name);
+      const focused: [string, Group][] = group ? [[name, { ...group, members: [user.name] }]] : [];
+      return focused;
+    }),
+  );
+  return { ...model, users: new Map([[user.name, user]]), groups };
+}
+
 /** An evaluator over a changed model, with the same catalog. */
 export function evaluatorFor(model: AccountModel, evaluator: Evaluator): Evaluator {
   return new Evaluator(buildGraph(model, evaluator.pg.catalog));

@@ -6,7 +6,7 @@
  * by asking the evaluator again on the account with the change applied.
  */
 import type { CatalogAction } from '../catalog/catalog.js';
-import type { Permission } from '../model/types.js';
+import type { AccountModel, Permission } from '../model/types.js';
 import type { SourcePosition } from '../model/source.js';
 import { can, parsePrincipal } from './can.js';
 import { grantedActions } from './permission.js';
@@ -22,7 +22,7 @@ import {
 } from './fix-candidates.js';
 import { policyDocument, type SuggestedDocument } from './suggest-document.js';
 import { proposeDliGrant, type DliGrantProposal } from './fix-dli.js';
-import { evaluatorFor, withProposal, type ProposedGrant } from './fix-simulate.js';
+import { evaluatorFor, focusOn, withProposal, type ProposedGrant } from './fix-simulate.js';
 import type { CanResult, Check, PrincipalRef, QueryOptions, Target } from './types.js';
 
 /** A Deny statement that decides the request; it has to change for the request to pass. */
@@ -255,6 +255,8 @@ interface TargetPlan {
 /** Plans per target and checks proposals by re-evaluating on the changed account. */
 class Planner {
   private readonly before = new Map<string, Set<string>>();
+  /** The account cut down to the principal, where every "what if" is evaluated. */
+  private readonly base: AccountModel;
 
   constructor(
     private readonly evaluator: Evaluator,
@@ -262,7 +264,10 @@ class Planner {
     private readonly what: string,
     private readonly options: QueryOptions,
     private readonly current: CanResult,
-  ) {}
+  ) {
+    this.base =
+      principal.kind === 'project' ? evaluator.pg.model : focusOn(evaluator.pg.model, principal);
+  }
 
   planTarget(gap: Gap): TargetPlan {
     const { model } = this.evaluator.pg;
@@ -270,11 +275,14 @@ class Planner {
     const names = [...gap.permissions, ...candidates.flatMap((c) => c.grants.map((g) => g.name))];
     const holder = chooseHolder(model, this.principal, names, gap.target);
     const scored = candidates
-      .map((candidate) => ({
-        candidate,
-        adds: this.addsWith(gap.target, holder, candidate.grants),
-        works: this.works(holder, gap.target, candidate.grants),
-      }))
+      .map((candidate) => {
+        const changed = this.changedEvaluator(holder, gap.target, candidate.grants);
+        return {
+          candidate,
+          adds: this.addsIn(changed, gap.target),
+          works: this.works(changed, gap.target),
+        };
+      })
       .filter((s) => s.works)
       .sort((a, b) => this.rank(a, b, gap));
     const document = policyDocument(
@@ -289,7 +297,10 @@ class Planner {
       gap,
       holder,
       best,
-      exact: { document, adds: this.addsWith(gap.target, holder, [policy]) },
+      exact: {
+        document,
+        adds: this.addsIn(this.changedEvaluator(holder, gap.target, [policy]), gap.target),
+      },
       alternatives: rest.slice(0, 3).map((s) => ({
         permissions: s.candidate.grants.map((g) => g.name),
         ...completes(s.candidate),
@@ -354,10 +365,7 @@ class Planner {
 
   /** With the change applied, nothing the request needs is still implicitly denied. */
   private verify(grants: ProposedGrant[], groups: { name: string; members: string[] }[]): boolean {
-    const changed = evaluatorFor(
-      withProposal(this.evaluator.pg.model, grants, groups),
-      this.evaluator,
-    );
+    const changed = evaluatorFor(withProposal(this.base, grants, groups), this.evaluator);
     const after = can(changed, formatRef(this.principal), this.what, this.options);
     if (
       this.current.deniedBy.length === 0 &&
@@ -367,8 +375,8 @@ class Planner {
     return after.checks.every((c) => c.decision !== 'implicit-deny');
   }
 
-  private works(holder: HolderChoice, target: Target, permissions: Permission[]): boolean {
-    const changed = this.changedEvaluator(holder, target, permissions);
+  /** No check that passes today fails, and every missing one in this target passes. */
+  private works(changed: Evaluator, target: Target): boolean {
     const checks = can(changed, formatRef(this.principal), this.what, this.options).checks;
     return this.current.checks.every((check, i) => {
       const after = checks[i]?.decision;
@@ -383,22 +391,16 @@ class Planner {
     target: Target,
     permissions: readonly Permission[],
   ): Evaluator {
-    const { model } = this.evaluator.pg;
-    const scope = scopeOfTarget(model, target);
+    const scope = scopeOfTarget(this.base, target);
     const grants = permissions.map((permission) => ({ holder: holder.holder, permission, scope }));
     const groups = holder.newGroup
       ? [{ name: holder.newGroup, members: [principalName(this.principal)] }]
       : [];
-    return evaluatorFor(withProposal(model, grants, groups), this.evaluator);
+    return evaluatorFor(withProposal(this.base, grants, groups), this.evaluator);
   }
 
   /** How many catalog actions of the target's kind the principal gains with these grants. */
-  private addsWith(
-    target: Target,
-    holder: HolderChoice,
-    permissions: readonly Permission[],
-  ): number {
-    const changed = this.changedEvaluator(holder, target, permissions);
+  private addsIn(changed: Evaluator, target: Target): number {
     const before = this.allowedIn(this.evaluator, target, true);
     const after = this.allowedIn(changed, target, false);
     let count = 0;

@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { Evaluator } from '../../src/engine/evaluator.js';
-import { fix, type FixResult } from '../../src/engine/fix.js';
+import { can } from '../../src/engine/can.js';
+import { documentPermission, fix, type FixResult, type Proposal } from '../../src/engine/fix.js';
+import { systemPermission } from '../../src/engine/fix-candidates.js';
+import { withProposal } from '../../src/engine/fix-simulate.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { loadModelText } from '../../src/model/load.js';
 import type { QueryOptions } from '../../src/engine/types.js';
 import { evaluatorFor } from '../helpers.js';
+import { generatedAccountText } from './generated-account.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 
@@ -337,5 +341,60 @@ describe('fix: DLI privileges', () => {
       undefined,
       [],
     ]);
+  });
+});
+
+describe('fix on a generated account', () => {
+  const catalog = loadCatalog([]);
+  const text = generatedAccountText({ seed: 11, users: 300, groups: 40, policies: 20 });
+  const model = loadModelText(text, 'generated.yaml', catalog);
+  const evaluator = new Evaluator(buildGraph(model, catalog));
+
+  /** Applies a proposal to the whole account, independently of how fix checked it. */
+  function applied(proposal: Proposal): Evaluator {
+    const grants = proposal.grants.map((g) => {
+      const [kind, name] = g.to.split(/:(.*)/s) as ['user' | 'group', string];
+      const document = proposal.documents.find((d) => d.name === g.permission);
+      const system = catalog.findPermission(g.permission);
+      const permission = document
+        ? documentPermission(document)
+        : system
+          ? systemPermission(system)
+          : model.policies.get(g.permission)!;
+      const project = model.projects.find((p) => p.name === g.scope);
+      const scope = project ? { kind: 'project' as const, project } : { kind: 'global' as const };
+      return { holder: { kind, name }, permission, scope };
+    });
+    const groups = proposal.newGroup
+      ? [{ name: proposal.newGroup, members: [grants[0]?.holder.name ?? ''] }]
+      : [];
+    return new Evaluator(buildGraph(withProposal(model, grants, groups), catalog));
+  }
+
+  it('every proposal it calls checked allows the request on the whole account', () => {
+    const requests = [
+      'rds.instance.create+encrypted+prepaid',
+      'rds:instance:delete',
+      'iam:agencies:listAgencies',
+    ];
+    let checked = 0;
+    for (const user of [...model.users.keys()].slice(0, 25)) {
+      for (const what of requests) {
+        const result = fix(evaluator, user, what, { project: 'cn-north-1', now });
+        if (result.denies.length > 0 || result.conditional.length > 0) continue;
+        for (const proposal of result.proposals) {
+          expect(proposal.verified).toBe(true);
+          const after = can(applied(proposal), user, what, { project: 'cn-north-1', now });
+          expect([user, what, proposal.kind, after.decision]).toEqual([
+            user,
+            what,
+            proposal.kind,
+            'allow',
+          ]);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });
