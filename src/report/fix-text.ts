@@ -36,7 +36,15 @@ export function formatFixText(
     lines.push('', ...denySection(result.denies, style, options.baseDir));
   if (result.conditional.length > 0) lines.push('', ...conditionalSection(result, style));
   if (result.missing.length > 0) lines.push('', ...missingSection(result, style));
-  result.proposals.forEach((proposal, i) => lines.push('', ...proposalSection(proposal, i, style)));
+  const still =
+    result.denies.length > 0
+      ? 'the Deny above still decides'
+      : result.conditional.length > 0
+        ? 'the conditions above still decide'
+        : undefined;
+  result.proposals.forEach((proposal, i) =>
+    lines.push('', ...proposalSection(proposal, i, style, still)),
+  );
   if (result.dliGrant) lines.push('', ...dliSection(result.dliGrant, style));
   else if (
     result.request.kind === 'privilege' &&
@@ -116,12 +124,21 @@ function listActions(actions: readonly string[]): string {
   return actions.length > shownActions ? `${shown}, …` : shown;
 }
 
-function proposalSection(proposal: Proposal, index: number, style: Style): string[] {
+function proposalSection(
+  proposal: Proposal,
+  index: number,
+  style: Style,
+  still: string | undefined,
+): string[] {
   const what =
     proposal.kind === 'existing'
       ? `grant ${proposal.grants.length === 1 ? 'an existing permission' : 'existing permissions'}`
       : 'a new custom policy with exactly the missing actions';
-  const checked = proposal.verified ? 'checked: allowed with it' : 'NOT confirmed by re-evaluation';
+  const checked = !proposal.verified
+    ? 'NOT confirmed by re-evaluation'
+    : still
+      ? `checked: nothing else is missing with it; ${still}`
+      : 'checked: allowed with it';
   const title = index === 0 ? `smallest change: ${what}` : `or: ${what}`;
   const lines = [
     `${style.bold(title)}  ${style.dim(`(adds ${plural(proposal.adds, 'action')}; ${checked})`)}`,

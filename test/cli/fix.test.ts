@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-helper.js';
@@ -103,5 +105,34 @@ smallest change: a DLI grant of exactly this privilege on this object  (checked:
       ]
     }
 `);
+  });
+});
+
+describe('permgraph fix with a Deny and something missing', () => {
+  it('proposes grants for what is missing and says the Deny still decides', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'permgraph-fix-'));
+    writeFileSync(
+      join(dir, 'permgraph.yaml'),
+      `projects: [{ name: cn-north-1 }]
+users: [{ name: ann, groups: [db] }]
+groups: [{ name: db, grants: [{ permission: no-params, scope: cn-north-1 }] }]
+policies:
+  - name: no-params
+    document:
+      Version: "1.1"
+      Statement:
+        - { Effect: Allow, Action: ["rds:*:*"] }
+        - { Effect: Deny, Action: ["rds:param:list"] }
+`,
+    );
+    const { code, stdout } = await runCli(['fix', 'ann', 'rds.instance.create+prepaid'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      '  - no-params statement 2 (permgraph.yaml:10:11) denies rds:param:list\n',
+    );
+    expect(stdout).toContain('  - global services: 2 actions: bss:order:update, bss:order:pay\n');
+    expect(stdout).toContain(
+      'smallest change: a new custom policy with exactly the missing actions  (adds 2 actions; checked: nothing else is missing with it; the Deny above still decides)\n',
+    );
   });
 });
