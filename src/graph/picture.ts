@@ -16,7 +16,10 @@ import type {
   PrincipalRef,
   QueryOptions,
   StatementMatch,
+  Target,
 } from '../engine/types.js';
+import { statementMatches } from '../engine/action.js';
+import { buildContext } from '../engine/context.js';
 import { formatPrincipal } from '../engine/types.js';
 import { PermgraphError, formatPosition } from '../errors.js';
 import type { SourcePosition } from '../model/source.js';
@@ -101,7 +104,7 @@ export function buildPicture(
       { hint: 'ask `permgraph can` about its DLI privileges' },
     );
   }
-  const builder = new PictureBuilder(evaluator, principal, options.baseDir);
+  const builder = new PictureBuilder(evaluator, principal, options.baseDir, options);
   if (what === undefined) return builder.overview();
   return builder.request(can(evaluator, principalText, what, options));
 }
@@ -114,6 +117,7 @@ class PictureBuilder {
     private readonly evaluator: Evaluator,
     private readonly principal: PrincipalRef,
     private readonly baseDir: string | undefined,
+    private readonly options: QueryOptions,
   ) {
     const { info } = evaluator.pg.catalog;
     const name = formatPrincipal(principal);
@@ -172,14 +176,20 @@ class PictureBuilder {
     const label = `${name} (${check.scope}): ${check.decision}`;
     this.addNode(key, { label, kind: 'action', state: stateOf(check.decision), layer: 5 });
     for (const match of check.because) this.addMatch(match, key);
+    this.addOverriddenAllows(check, key);
     for (const miss of check.nearMisses) this.addNearMiss(miss, key);
     if (requirement.kind === 'permission' && check.decision === 'allow')
       this.addHolding(requirement.permission, key);
   }
 
-  private addMatch(match: StatementMatch, checkKey: string): void {
-    const state: PictureState =
-      match.effect === 'Deny' ? 'deny' : match.truth === 'unknown' ? 'conditional' : 'allow';
+  private addMatch(match: StatementMatch, checkKey: string, overridden?: string): void {
+    const state: PictureState = overridden
+      ? 'ineffective'
+      : match.effect === 'Deny'
+        ? 'deny'
+        : match.truth === 'unknown'
+          ? 'conditional'
+          : 'allow';
     const grant = this.grantById(match.grant);
     if (!grant) return;
     const grantKey = this.addGrantPath(grant, state);
@@ -191,8 +201,29 @@ class PictureBuilder {
     if (!statement) return;
     const statementKey = this.addStatement(grant.permission, statement, state);
     this.link(permissionKey, statementKey, state);
-    const label = match.pattern === undefined ? undefined : `matches ${match.pattern}`;
+    const label =
+      overridden ?? (match.pattern === undefined ? undefined : `matches ${match.pattern}`);
     this.link(statementKey, checkKey, state, label);
+  }
+
+  /**
+   * For an action an explicit Deny decides, the Allow statements it overrides, drawn without
+   * effect: the reader sees what would allow it and what wins.
+   */
+  private addOverriddenAllows(check: Check, checkKey: string): void {
+    if (check.decision !== 'deny' || check.requirement.kind !== 'action') return;
+    const action = this.evaluator.pg.catalog.findAction(check.requirement.action);
+    if (!action) return;
+    const target: Target = check.scope.startsWith('project ')
+      ? { kind: 'project', project: check.scope.slice('project '.length) }
+      : { kind: 'global' };
+    const { model } = this.evaluator.pg;
+    const now = this.options.now ?? new Date();
+    const context = buildContext(model, this.principal, action, target, this.options.context, now);
+    const request = { action, target, resource: this.options.resource, context };
+    const { matches } = statementMatches(this.evaluator, this.principal, request);
+    for (const match of matches)
+      if (match.effect === 'Allow') this.addMatch(match, checkKey, 'Allow overridden by the Deny');
   }
 
   private addNearMiss(miss: NearMiss, checkKey: string): void {

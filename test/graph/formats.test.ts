@@ -5,7 +5,7 @@ import { escapeMermaid, formatMermaid } from '../../src/report/graph-mermaid.js'
 import { picture } from './fixture.js';
 
 describe('mermaid', () => {
-  it('draws the denying path in red and the role without its Depends dashed', () => {
+  it('draws the denying path in red; the Allow it overrides and the role without its Depends dashed', () => {
     expect(formatMermaid(picture('rds:instance:delete')))
       .toBe(`%% permgraph graph: user:alice → rds:instance:delete in project p1: deny
 %% catalog test-1 (2026-01-01)
@@ -16,24 +16,27 @@ flowchart LR
   n3["RDS Role on project p1"]
   n4[/"custom policy ops-policy"/]
   n5[["statement 2 (Deny)"]]
-  n6{{"rds:instance:delete (project p1): deny"}}
+  n6[["statement 1 (Allow)"]]
+  n7{{"rds:instance:delete (project p1): deny"}}
   n0 --> n1
   n1 --> n2
   n2 --> n4
   n4 --> n5
-  n5 -->|"matches rds:instance:delete"| n6
+  n5 -->|"matches rds:instance:delete"| n7
+  n4 -.-> n6
+  n6 -.->|"Allow overridden by the Deny"| n7
   n1 -.-> n3
-  n3 -.->|"no effect: Depends not granted"| n6
+  n3 -.->|"no effect: Depends not granted"| n7
   classDef allow stroke:#1a7f37,stroke-width:2px,color:#1a7f37
   classDef deny stroke:#cf222e,stroke-width:2px,color:#cf222e
   classDef conditional stroke:#9a6700,stroke-width:2px,color:#9a6700
   classDef missing stroke:#8250df,stroke-width:2px,color:#8250df
   classDef ineffective stroke:#8c959f,stroke-width:2px,color:#8c959f
   classDef plain stroke:#57606a,stroke-width:2px,color:#57606a
-  class n0,n1,n2,n4,n5,n6 deny
-  class n3 ineffective
+  class n0,n1,n2,n4,n5,n7 deny
+  class n3,n6 ineffective
   linkStyle 0,1,2,3,4 stroke:#cf222e,stroke-width:3px
-  linkStyle 5,6 stroke:#8c959f,stroke-width:1px
+  linkStyle 5,6,7,8 stroke:#8c959f,stroke-width:1px
 `);
   });
 
@@ -75,14 +78,17 @@ describe('dot', () => {
   "n3" [label="RDS Role on project p1", color="#8c959f", fontcolor="#8c959f", penwidth=2, style="rounded,dashed"];
   "n4" [label="custom policy ops-policy", color="#cf222e", fontcolor="#cf222e", penwidth=2];
   "n5" [label="statement 2 (Deny)", color="#cf222e", fontcolor="#cf222e", penwidth=2];
-  "n6" [label="rds:instance:delete (project p1): deny", color="#cf222e", fontcolor="#cf222e", penwidth=2];
+  "n6" [label="statement 1 (Allow)", color="#8c959f", fontcolor="#8c959f", penwidth=2, style="rounded,dashed"];
+  "n7" [label="rds:instance:delete (project p1): deny", color="#cf222e", fontcolor="#cf222e", penwidth=2];
   "n0" -> "n1" [color="#cf222e", penwidth=3];
   "n1" -> "n2" [color="#cf222e", penwidth=3];
   "n2" -> "n4" [color="#cf222e", penwidth=3];
   "n4" -> "n5" [color="#cf222e", penwidth=3];
-  "n5" -> "n6" [color="#cf222e", penwidth=3, label="matches rds:instance:delete"];
+  "n5" -> "n7" [color="#cf222e", penwidth=3, label="matches rds:instance:delete"];
+  "n4" -> "n6" [color="#8c959f", penwidth=1, style=dashed];
+  "n6" -> "n7" [color="#8c959f", penwidth=1, label="Allow overridden by the Deny", style=dashed];
   "n1" -> "n3" [color="#8c959f", penwidth=1, style=dashed];
-  "n3" -> "n6" [color="#8c959f", penwidth=1, label="no effect: Depends not granted", style=dashed];
+  "n3" -> "n7" [color="#8c959f", penwidth=1, label="no effect: Depends not granted", style=dashed];
 }
 `);
   });
@@ -114,7 +120,7 @@ describe('json', () => {
       size: 8,
       labelPosition: 'above',
       x: 40,
-      y: 0,
+      y: 5,
     });
     expect(exported.edges.map((e) => [e.source, e.target, e.attributes?.state])).toEqual([
       ['user:alice', 'group:ops "blue" #1', 'deny'],
@@ -122,6 +128,8 @@ describe('json', () => {
       ['grant:group:ops "blue" #1#0', 'permission:ops-policy', 'deny'],
       ['permission:ops-policy', 'statement:ops-policy#1', 'deny'],
       ['statement:ops-policy#1', 'check:0', 'deny'],
+      ['permission:ops-policy', 'statement:ops-policy#0', 'ineffective'],
+      ['statement:ops-policy#0', 'check:0', 'ineffective'],
       ['group:ops "blue" #1', 'grant:group:ops "blue" #1#1', 'ineffective'],
       ['grant:group:ops "blue" #1#1', 'check:0', 'ineffective'],
     ]);

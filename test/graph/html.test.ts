@@ -44,7 +44,7 @@ describe('html picture', () => {
       html,
     )?.[1];
     const parsed = JSON.parse(data ?? '') as { nodes: unknown[]; edges: unknown[] };
-    expect([parsed.nodes.length, parsed.edges.length]).toEqual([7, 7]);
+    expect([parsed.nodes.length, parsed.edges.length]).toEqual([8, 9]);
     expect(html).toContain('deny: on a path that denies (explicit Deny)</li>');
     expect(html).toContain(
       '<div style="color:#cf222e" data-state="deny">group ops &quot;blue&quot; #1 <span class="at">model.yaml:4:5</span></div>',
@@ -76,7 +76,7 @@ describe('html picture', () => {
         { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] },
       );
       expect(dom).toContain('<body data-status="rendered">');
-      expect(dom).toContain('<div id="status">7 nodes, 7 edges</div>');
+      expect(dom).toContain('<div id="status">8 nodes, 9 edges</div>');
       expect(dom).toMatch(/<canvas class="sigma-stage"/);
     },
     90_000,
