@@ -13,7 +13,7 @@ import type { AccountModel, Holder, Intent } from '../model/types.js';
 import { describeScope } from '../model/types.js';
 import { can } from './can.js';
 import type { Evaluator } from './evaluator.js';
-import { documentPermission } from './fix.js';
+import { documentPermission } from './fix-plan.js';
 import { evaluatorFor, withReplacedGrants, type ProposedGrant } from './fix-simulate.js';
 import { grantedActions } from './permission.js';
 import { resolveQuery } from './request.js';
@@ -226,7 +226,12 @@ function resolveAt(
     return resolveQuery(evaluator, spec, options);
   } catch (error) {
     if (!(error instanceof PermgraphError) || error.position) throw error;
-    throw new PermgraphError(error.code, `intent operation "${spec}": ${error.message}`, {
+    // The query's own message asks for --project; an intent says its project in the model.
+    const message = error.message.replace(
+      /say in which project with --project|say which with --project/,
+      'add `project:` to the intent',
+    );
+    throw new PermgraphError(error.code, `intent operation "${spec}": ${message}`, {
       position: intent.position,
       ...(error.hint ? { hint: error.hint } : {}),
     });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { Evaluator } from '../../src/engine/evaluator.js';
 import { can } from '../../src/engine/can.js';
-import { documentPermission, fix, type FixResult, type Proposal } from '../../src/engine/fix.js';
+import { fix, type FixResult, type Proposal } from '../../src/engine/fix.js';
+import { documentPermission } from '../../src/engine/fix-plan.js';
 import { systemPermission } from '../../src/engine/fix-candidates.js';
 import { withProposal } from '../../src/engine/fix-simulate.js';
 import { buildGraph } from '../../src/graph/build.js';
@@ -187,6 +188,24 @@ groups:
     const existing = result.proposals.find((p) => p.kind === 'existing');
     expect(existing?.grants.map((g) => g.to)).toEqual(['group:b']);
     expect(existing?.alsoAffects).toEqual(['bob', 'carol']);
+  });
+
+  it('grants to a group principal itself and names its members', () => {
+    const result = fixIn(
+      `users: [{ name: zed, groups: [g] }, { name: amy, groups: [g] }]
+groups: [{ name: g }]`,
+      'group:g',
+      'rds:instance:delete',
+      { project: 'p1' },
+    );
+    expect(grantsOf(result)).toEqual([
+      ['new g-rds-instance-delete on p1 to group:g'],
+      ['system RDS Full on p1 to group:g'],
+    ]);
+    expect(result.proposals.map((p) => p.alsoAffects)).toEqual([
+      ['amy', 'zed'],
+      ['amy', 'zed'],
+    ]);
   });
 
   it('reuses a custom policy of the model that covers the request', () => {

@@ -159,6 +159,24 @@ intents:
     expect(empty.message).toBe('the model declares no intents');
   });
 
+  it('asks for the intent project when the model has several', () => {
+    const error = catchPermgraphError(() =>
+      suggestPolicies(
+        evaluatorFor(`projects: [{ name: p1 }, { name: p2 }]
+groups: [{ name: g }]
+intents:
+  - principal: group:g
+    operations: [rds.instance.create]
+`),
+      ),
+    );
+    expect([error.code, error.message, error.position?.line]).toEqual([
+      'E_USAGE',
+      'intent operation "rds.instance.create": rds:instance:create is a project-level action: add `project:` to the intent',
+      4,
+    ]);
+  });
+
   it('points at the intent when it names an unknown action', () => {
     const error = catchPermgraphError(() =>
       suggestPolicies(
