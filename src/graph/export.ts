@@ -3,7 +3,7 @@
  * attributes, including the layout, which graphology and sigma read back with `Graph.from`.
  */
 import type { SerializedGraph } from 'graphology-types';
-import type { Picture, PictureEdge, PictureInfo, PictureNode } from './picture.js';
+import type { Picture, PictureEdge, PictureInfo, PictureNode } from './picture-types.js';
 
 /** The serialised picture. */
 export type SerializedPicture = SerializedGraph<PictureNode, PictureEdge, PictureInfo>;

@@ -4,7 +4,7 @@
  * the nodes that point at them, so paths run mostly straight. Computed in Node, so the HTML
  * view needs no layout code and the same input always draws the same picture.
  */
-import type { Picture } from './picture.js';
+import type { Picture } from './picture-types.js';
 
 /** Horizontal distance between columns and vertical distance between rows. */
 const columnWidth = 10;

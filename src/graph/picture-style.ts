@@ -2,7 +2,7 @@
  * Colours and sizes of a picture, one table for every format, so the mermaid, DOT and HTML
  * drawings and the legend agree.
  */
-import type { Picture, PictureState } from './picture.js';
+import type { Picture, PictureState } from './picture-types.js';
 
 /** The colour and meaning of each state. */
 export const stateStyles: Record<PictureState, { color: string; meaning: string }> = {

@@ -2,7 +2,7 @@
  * A picture as Graphviz DOT, for `dot -Tsvg`. Ids are quoted (`"n0"`), labels are DOT strings
  * with backslashes and quotes escaped.
  */
-import { orderedNodes, type Picture } from '../graph/picture.js';
+import { orderedNodes, type Picture } from '../graph/picture-types.js';
 
 /** Renders the picture as DOT text. */
 export function formatDot(picture: Picture): string {

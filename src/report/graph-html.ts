@@ -5,7 +5,7 @@
  * nothing about the account it shows.
  */
 import type { HtmlAssets } from '../graph/html-assets.js';
-import type { Picture, PictureKind, PictureNode } from '../graph/picture.js';
+import type { Picture, PictureKind, PictureNode } from '../graph/picture-types.js';
 import { legendOrder, stateStyles } from '../graph/picture-style.js';
 
 const columns: readonly [PictureKind, string][] = [

@@ -8,7 +8,7 @@ import {
   type Picture,
   type PictureKind,
   type PictureState,
-} from '../graph/picture.js';
+} from '../graph/picture-types.js';
 import { legendOrder, stateStyles } from '../graph/picture-style.js';
 
 /** Node shapes by kind: principals rounded, statements as subroutines, actions as hexagons. */

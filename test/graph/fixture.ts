@@ -1,6 +1,7 @@
 /** A small account for the picture tests: an Allow, a Deny, and a role without its Depends. */
 import { layoutPicture } from '../../src/graph/layout.js';
-import { buildPicture, type Picture } from '../../src/graph/picture.js';
+import { buildPicture } from '../../src/graph/picture.js';
+import type { Picture } from '../../src/graph/picture-types.js';
 import { applyStyle } from '../../src/graph/picture-style.js';
 import { evaluatorFor } from '../helpers.js';
 
