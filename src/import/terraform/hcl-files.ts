@@ -60,9 +60,13 @@ export async function parseHcl(file: string, text: string): Promise<Record<strin
     return (await parse(file, text)) as Record<string, unknown>;
   } catch (cause) {
     const message = String((cause as Error).message ?? cause).split('\n')[0] ?? '';
-    const at = /:(\d+),(\d+)/.exec(message);
+    // hcl2json says `parse config: [FILE:LINE,COL-COL: summary; detail]`: the position moves
+    // into the error's position, the words stay.
+    const at = /:(\d+),(\d+)(?:-\d+)?: ([^\]]*)\]?$/.exec(message);
     const position = { file, line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) : 1 };
-    throw new PermgraphError('E_PARSE', `invalid HCL: ${message}`, { position });
+    throw new PermgraphError('E_PARSE', `invalid HCL: ${at ? (at[3] as string) : message}`, {
+      position,
+    });
   }
 }
 

@@ -156,10 +156,15 @@ function toInstance(
   doc: SourceDocument,
 ): TfInstance {
   const configAddress = entry.address.replace(/\[[^\]]*\]$/, '');
-  const config = expressions.get(configAddress) ?? {};
+  const configured = expressions.get(configAddress);
+  const config = configured ?? {};
   const attribute = (name: string): Value | undefined => {
     const marker = entry.unknown[name];
     const known = entry.values[name] as Value | undefined;
+    // Unknown and not written in the configuration: the provider fills it in (a region, a
+    // default privilege list), as when a .tf file leaves it out. Without a configuration
+    // section in the plan this cannot be told, and the value stays unknown.
+    if (marker === true && configured !== undefined && !(name in configured)) return undefined;
     if (marker === true) return traced(entry, all, config, name, 1)[0];
     if (Array.isArray(marker) && Array.isArray(known) && marker.includes(true)) {
       const refs = traced(entry, all, config, name, marker.filter((m) => m === true).length);

@@ -5,7 +5,8 @@
  * is reported with its `.tf` line or plan address, and what is known is still imported.
  */
 import type { Catalog } from '../../catalog/catalog.js';
-import type { SourcePosition } from '../../model/source.js';
+import { parseJson, type SourcePosition } from '../../model/source.js';
+import { PermgraphError } from '../../errors.js';
 import { validatePolicyDocument } from '../../policy/parse.js';
 import { fixedOrigin, type HolderRef, type ModelBuilder } from '../builder.js';
 import type { ImportLog } from '../log.js';
@@ -124,11 +125,14 @@ export function policyDocument(context: TfContext, instance: TfInstance, attr: s
   let document: unknown = value;
   if (typeof value === 'string') {
     try {
-      document = JSON.parse(value) as unknown;
+      document = parseJson(value, instance.address).value;
     } catch (error) {
+      if (!(error instanceof PermgraphError)) throw error;
+      const inside = error.position;
+      const where = inside ? ` (line ${inside.line}, column ${inside.column} of the document)` : '';
       context.log.skip(
         'E_POLICY',
-        `${instance.address}.${attr} is not JSON: ${(error as Error).message}`,
+        `${instance.address}.${attr} is not JSON: ${error.message.replace(/^invalid JSON: /, '')}${where}`,
         at,
       );
       return undefined;

@@ -1,0 +1,252 @@
+/**
+ * Terraform import of an RDS team written twice: as `.tf` files and as the plan JSON
+ * (`terraform show -json`) of the same configuration plus a module. Pinned: references resolved
+ * (`…group.dba.id`, `for` over `for_each` users, `projects[0].id` of a data source, ids a plan
+ * already knows), `jsonencode` policies parsed, values unknown until apply reported, DLI
+ * resources as DLI requests, positions in the original files, and bad input.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { can } from '../../src/engine/can.js';
+import { Evaluator } from '../../src/engine/evaluator.js';
+import { buildGraph } from '../../src/graph/build.js';
+import type { ImportResult } from '../../src/import/log.js';
+import { importTerraform } from '../../src/import/terraform/import.js';
+import { resolveModel } from '../../src/model/resolve.js';
+import { runCli } from '../cli/run-helper.js';
+import { root, scratchDir, summary } from './helpers.js';
+
+const catalog = loadCatalog();
+const fixtures = join(root, 'test/fixtures/import/terraform');
+const tfDir = join(fixtures, 'rds-team');
+const planFile = join(fixtures, 'plan-rds-team.json');
+const now = new Date('2026-06-01T00:00:00Z');
+
+const sharedModel = {
+  projects: ['cn-north-4'],
+  users: ['erin in dba', 'frank in dba'],
+  policy: {
+    name: 'rds-no-delete',
+    type: 'XA',
+    document: {
+      Version: '1.1',
+      Statement: [{ Effect: 'Deny', Action: ['rds:instance:delete', 'rds:backup:delete'] }],
+    },
+  },
+  dli: [
+    {
+      project: 'cn-north-4',
+      user_name: 'erin',
+      action: 'grant',
+      privileges: [{ object: 'databases.sales', privileges: ['SELECT'] }],
+    },
+    {
+      project: 'cn-north-4',
+      user_name: 'erin',
+      action: 'grant',
+      privileges: [{ object: 'queues.etl', privileges: ['SUBMIT_JOB'] }],
+    },
+  ],
+};
+
+function grants(result: ImportResult): string[] {
+  const { data } = result.file;
+  return [
+    ...data.groups.map((g) => ['group', g] as const),
+    ...data.users.map((u) => ['user', u] as const),
+  ].flatMap(([kind, h]) =>
+    h.grants.map((g) => `${kind} ${h.name}: ${g.permission} @ ${g.scope ?? '(none)'}`),
+  );
+}
+
+function shared(result: ImportResult) {
+  const { data } = result.file;
+  const policy = data.policies[0];
+  return {
+    projects: data.projects.map((p) => p.name),
+    users: data.users
+      .filter((u) => u.groups.length > 0)
+      .map((u) => `${u.name} in ${u.groups.join(', ')}`),
+    policy: { name: policy?.name, type: policy?.type, document: policy?.document },
+    dli: (data.dli as { requests: unknown[] }).requests,
+  };
+}
+
+function rdsDecisions(result: ImportResult): Record<string, string> {
+  const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+  const out: Record<string, string> = {};
+  for (const user of ['erin', 'frank'])
+    for (const action of catalog.actionsOf('rds'))
+      out[`${user} ${action.name}`] = can(evaluator, user, action.name, {
+        project: 'cn-north-4',
+        now,
+      }).decision;
+  return out;
+}
+
+describe('Terraform .tf files', () => {
+  it('imports the RDS team: references resolved, jsonencode parsed, DLI requests', async () => {
+    const result = await importTerraform(tfDir, catalog);
+    expect(shared(result)).toEqual(sharedModel);
+    expect(grants(result)).toEqual([
+      'group dba: rds-no-delete @ all',
+      'group dba: RDS FullAccess @ cn-north-4',
+      'group huaweicloud_identity_group.ops: RDS FullAccess @ global',
+    ]);
+    expect(summary(result).warnings).toEqual([
+      'unknown: main.tf:57: huaweicloud_identity_group.ops: the name is unknown (random_string.suffix.result is known only after apply); named by its address',
+      'unknown: main.tf:85: huaweicloud_dli_datasource_connection_privilege.analytics: huaweicloud_dli_datasource_connection.rds.id is known only after apply; the DLI grant is left out',
+    ]);
+  });
+
+  it('points model objects at the .tf block and attribute they come from', async () => {
+    const result = await importTerraform(tfDir, catalog);
+    const at = (path: (string | number)[]): string => {
+      const p = result.file.source.locate(path);
+      return `${p.file.split('/').pop()}:${p.line}:${p.column} ${p.path}`;
+    };
+    const dba = result.file.data.groups.findIndex((g) => g.name === 'dba');
+    expect(at(['groups', dba])).toBe('main.tf:15:1 huaweicloud_identity_group.dba');
+    expect(at(['groups', dba, 'grants', 1])).toBe(
+      'main.tf:31:1 huaweicloud_identity_group_role_assignment.dba_rds',
+    );
+    expect(at(['users', 0, 'groups', 0])).toBe(
+      'main.tf:28:3 huaweicloud_identity_group_membership.dba.users',
+    );
+    expect(at(['policies', 0, 'document', 'Statement', 0])).toBe(
+      'main.tf:41:3 huaweicloud_identity_role.no_delete.policy',
+    );
+    expect(at(['dli', 'requests', 1])).toBe('main.tf:75:1 huaweicloud_dli_permission.erin_queue');
+  });
+
+  it('reports a module call, whose resources it does not read', async () => {
+    const dir = scratchDir('tf-module');
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'resource "huaweicloud_identity_group" "a" {\n  name = "a"\n}\n\nmodule "audit" {\n  source = "./audit"\n}\n',
+    );
+    const result = await importTerraform(dir, catalog);
+    expect(summary(result).warnings).toEqual([
+      'unknown: main.tf:5: module.audit: modules are not read from .tf files (import `terraform show -json` of a plan instead); its instances are left out',
+    ]);
+    expect(result.file.data.groups.map((g) => g.name)).toEqual(['a']);
+  });
+});
+
+describe('Terraform plan JSON', () => {
+  it('imports the same team, the module, and ids the plan already knows', async () => {
+    const result = await importTerraform(planFile, catalog);
+    expect(shared(result)).toEqual({
+      ...sharedModel,
+      // Terraform's jsonencode sorts keys; the document is parsed, never compared as text.
+      policy: { ...sharedModel.policy },
+    });
+    expect(grants(result)).toEqual([
+      'group auditors: RDS FullAccess @ all',
+      'group dba: RDS FullAccess @ cn-north-4',
+      'group dba: rds-no-delete @ all',
+      'group huaweicloud_identity_group.ops: RDS FullAccess @ global',
+      'user 3c2b1a09f8e7d6c5b4a3928170f6e5d4: RDS FullAccess @ enterprise-project:b8c7d6e5-0000-4000-8000-000000000001',
+    ]);
+    expect(summary(result).warnings).toEqual([
+      'unknown: plan-rds-team.json:139: huaweicloud_identity_group.ops: the name is unknown (random_string.suffix.result is known only after apply); named by its address',
+      'unknown: plan-rds-team.json:200: huaweicloud_dli_datasource_connection_privilege.analytics: huaweicloud_dli_datasource_connection.rds.id is known only after apply; the DLI grant is left out',
+      'unknown: plan-rds-team.json:253: module.audit.huaweicloud_identity_user_role_assignment.contractor.user_id: user 3c2b1a09f8e7d6c5b4a3928170f6e5d4 is not managed here; named by its id',
+    ]);
+  });
+
+  it('leaves out a grant the plan deletes', async () => {
+    const result = await importTerraform(planFile, catalog);
+    expect(JSON.stringify(result.file.data)).not.toContain('aaaa');
+  });
+
+  it('gives the same RDS decisions as the .tf files for erin and frank', async () => {
+    const fromPlan = rdsDecisions(await importTerraform(planFile, catalog));
+    const fromTf = rdsDecisions(await importTerraform(tfDir, catalog));
+    expect(fromPlan['erin rds:instance:delete']).toBe('deny');
+    expect(fromPlan['frank rds:instance:create']).toBe('allow');
+    expect(fromPlan).toEqual(fromTf);
+  });
+
+  it('points explanations at the plan resource', async () => {
+    const outcome = await runCli(
+      [
+        'can',
+        'erin',
+        'rds:instance:delete',
+        '--project',
+        'cn-north-4',
+        '-m',
+        planFile,
+        '--explain',
+      ],
+      root,
+    );
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toContain(
+      'grant of rds-no-delete on all resources (test/fixtures/import/terraform/plan-rds-team.json:',
+    );
+  });
+});
+
+describe('bad Terraform input', () => {
+  function dirWith(text: string): string {
+    const dir = scratchDir('tf-bad');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.tf'), text);
+    return dir;
+  }
+
+  it('invalid HCL: exit 2 at the file, line and column', async () => {
+    const dir = dirWith('resource "huaweicloud_identity_group" "a" {\n  name = "a"\n');
+    const outcome = await runCli(['import', 'terraform', dir], dir);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr.split('\n')[0]).toBe(
+      'permgraph: main.tf:1:43: invalid HCL: Unclosed configuration block; There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.',
+    );
+  });
+
+  it('a policy that is not JSON, and one that is not a policy: exit 2, or skipped with --partial', async () => {
+    const dir = dirWith(`resource "huaweicloud_identity_group" "a" {
+  name = "a"
+}
+
+resource "huaweicloud_identity_role" "p" {
+  name   = "p"
+  type   = "XA"
+  policy = <<EOT
+{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["rds:*:*"],}]}
+EOT
+}
+
+resource "huaweicloud_identity_role" "q" {
+  name   = "q"
+  type   = "XA"
+  policy = jsonencode({ Version = "1.1", Statement = [{ Effect = "Maybe", Action = ["rds:*:*"] }] })
+}
+`);
+    await expect(importTerraform(dir, catalog)).rejects.toMatchObject({
+      code: 'E_POLICY',
+      position: { line: 8, column: 3 },
+    });
+    const partial = await importTerraform(dir, catalog, { partial: true });
+    expect(summary(partial).warnings).toEqual([
+      'skipped: main.tf:8: huaweicloud_identity_role.p.policy is not JSON: property name expected (line 1, column 76 of the document)',
+      'skipped: main.tf:16: huaweicloud_identity_role.q.policy: Statement[0].Effect must be "Allow" or "Deny", got "Maybe"',
+    ]);
+    expect(partial.file.data.groups.map((g) => g.name)).toEqual(['a']);
+    expect(partial.file.data.policies).toEqual([]);
+  });
+
+  it('a JSON file that is not a plan: exit 2', async () => {
+    const dir = scratchDir('tf-notplan');
+    writeFileSync(join(dir, 'plan.json'), '{"format_version": "1.0"}');
+    const outcome = await runCli(['import', 'terraform', 'plan.json'], dir);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr.split('\n')[0]).toBe(
+      'permgraph: plan.json:1:1: not a Terraform plan: no planned_values or resource_changes',
+    );
+  });
+});
