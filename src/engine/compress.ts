@@ -11,7 +11,7 @@ import { compileActionPattern, matchAction } from '../policy/pattern.js';
 export interface CompressedEntry {
   pattern: string;
   actions: CatalogAction[];
-  /** Actions the pattern covers that are not in the set (a few at most). */
+  /** Actions the pattern covers that are not in the set: a few at most, plus tolerated ones. */
   except: CatalogAction[];
 }
 
@@ -23,7 +23,10 @@ export interface CompressionInput {
   universe: readonly CatalogAction[];
   /** Patterns worth trying besides the structural `svc:*:*` and `svc:type:*`. */
   candidates?: readonly string[];
-  /** Actions a pattern may cover without being in the set (explicitly denied ones). */
+  /**
+   * Actions a pattern may cover without counting against it (explicitly denied ones, which the
+   * reader sees listed anyway); they are still named in the entry's `except`.
+   */
   tolerated?: ReadonlySet<string>;
 }
 
@@ -39,13 +42,13 @@ export function compressActions(input: CompressionInput): CompressedEntry[] {
   const usable = candidatePatterns(input)
     .map((pattern) => split(pattern, input.universe, wanted, tolerated))
     .filter(
-      ({ covered, except }) =>
-        covered.length > 1 && except.length <= Math.min(8, covered.length / 8),
+      ({ covered, untolerated }) =>
+        covered.length > 1 && untolerated <= Math.min(8, covered.length / 8),
     )
     .sort(
       (a, b) =>
         b.covered.length - a.covered.length ||
-        a.except.length - b.except.length ||
+        a.untolerated - b.untolerated ||
         compareText(a.pattern, b.pattern),
     );
   const taken = new Set<string>();
@@ -68,8 +71,9 @@ function split(
 ) {
   const all = coveredBy(pattern, universe);
   const covered = all.filter((a) => wanted.has(a.name));
-  const except = all.filter((a) => !wanted.has(a.name) && !tolerated.has(a.name));
-  return { pattern, covered, except };
+  const except = all.filter((a) => !wanted.has(a.name));
+  const untolerated = except.filter((a) => !tolerated.has(a.name)).length;
+  return { pattern, covered, except, untolerated };
 }
 
 /** The structural patterns (a whole service, a resource type, an operation on every type). */

@@ -133,3 +133,27 @@ export function describeRequirementScope(requirement: ResolvedRequirement): {
 } {
   return { requirement: requirementOf(requirement), scope: describeTarget(requirement.target) };
 }
+
+/**
+ * The reverse queries answer IAM actions and operations. DLI data privileges (`SELECT` on
+ * `databases.db1`, project principals) are answered by `can` only for now: rather than give an
+ * answer that leaves out DLI grants, owners and administrators, a privilege query is a usage error.
+ */
+export function rejectPrivilegeQuery(
+  evaluator: Evaluator,
+  what: string,
+  options: QueryOptions,
+  command: string,
+): void {
+  const { catalog } = evaluator.pg;
+  const privilegeName = /^[A-Z][A-Z_]*$/.test(what) && !catalog.findAction(what);
+  if (options.on === undefined && !privilegeName) return;
+  const asked = options.on === undefined ? `"${what}"` : `--on ${options.on}`;
+  throw new PermgraphError(
+    'E_USAGE',
+    `${command} does not answer DLI data privileges yet (${asked})`,
+    {
+      hint: `ask one principal with: permgraph can <principal> <privilege> --on <object>; ${command} takes an IAM action or an operation`,
+    },
+  );
+}

@@ -5,8 +5,11 @@
  * every requirement allows. Requirement kinds are a table, so DLI privileges plug in as a third.
  */
 import { grantedActions } from './permission.js';
+import { resolveProject } from './can.js';
 import {
   describeRequirementScope,
+  rejectPrivilegeQuery,
+  requireTarget,
   resolveQuery,
   type ResolvedQuery,
   type ResolvedRequirement,
@@ -66,6 +69,7 @@ export function whoCan(
   what: string,
   options: WhoCanOptions = {},
 ): WhoCanResult {
+  rejectPrivilegeQuery(evaluator, what, options, 'who-can');
   const query = resolveQuery(evaluator, what, options);
   const kind: PrincipalKind = options.groups ? 'group' : 'user';
   const answers = query.requirements.map((r) => solveRequirement(evaluator, r, options, kind));
@@ -139,8 +143,12 @@ function solvePermission(
   const { permission, target } = requirement;
   const actions = grantedActions(evaluator, evaluator.pg.catalog.actions, permission.name);
   if (actions.length === 0) return directHolders(evaluator, requirement, kind);
+  // Each action is asked where `can` asks it: a global-service action on global services, a
+  // project-level one in the requirement's project (or the query's, for a global requirement).
+  const project =
+    target.kind === 'project' ? target.project : resolveProject(evaluator, options.project);
   const perAction = actions.map((a) =>
-    whoCanAction(evaluator, reverseRequest(a, target, options), kind),
+    whoCanAction(evaluator, reverseRequest(a, requireTarget(evaluator, a, project), options), kind),
   );
   const holders = directHolders(evaluator, requirement, kind);
   const combined = combineAnswers(perAction);

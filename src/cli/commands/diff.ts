@@ -7,6 +7,7 @@ import { formatDiffMarkdown, formatDiffText } from '../../report/diff-text.js';
 import { styleFor } from '../../report/style.js';
 import { checkoutModelAt } from '../git.js';
 import { defaultModelPath } from '../io.js';
+import { assertKnownActions } from '../../model/check-actions.js';
 import type { CliIo, Register } from '../run.js';
 import { queryOptionsFrom } from './query-options.js';
 import { addModelOptions, formatOption, openModel, type ModelOptions } from './shared.js';
@@ -98,8 +99,10 @@ function relativeDefault(io: CliIo): string {
   return path.startsWith(`${io.cwd}/`) ? path.slice(io.cwd.length + 1) : path;
 }
 
-function open(path: string, flags: DiffFlags, io: CliIo): Promise<Evaluator> | Evaluator {
-  return openModel({ model: path, catalog: flags.catalog }, io);
+async function open(path: string, flags: DiffFlags, io: CliIo): Promise<Evaluator> {
+  const evaluator = await openModel({ model: path, catalog: flags.catalog }, io);
+  assertKnownActions(evaluator.pg.model, evaluator.pg.catalog);
+  return evaluator;
 }
 
 function compare(

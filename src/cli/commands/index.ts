@@ -10,6 +10,7 @@ import { registerSchema } from './schema.js';
 import { registerWhoCan } from './who-can.js';
 import { registerWhatCan } from './what-can.js';
 import { registerDiff } from './diff.js';
+import { registerTest } from './test.js';
 import { registerImport } from './import.js';
 import { registerExportScript } from './export-script.js';
 import { registerFix } from './fix.js';
@@ -24,6 +25,7 @@ export const commands: readonly ((program: Command, register: Register) => void)
   registerWhoCan,
   registerWhatCan,
   registerDiff,
+  registerTest,
   registerFix,
   registerSuggestPolicy,
   registerGraph,

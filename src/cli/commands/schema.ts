@@ -1,11 +1,13 @@
 /** `permgraph schema model`: JSON Schemas of permgraph's own formats. */
 import { type Command } from 'commander';
 import { modelJsonSchema } from '../../model/schema.js';
+import { assertionsJsonSchema } from '../../engine/assertions.js';
 import type { Register } from '../run.js';
 import { PermgraphError } from '../../errors.js';
 
 const schemas: Record<string, () => unknown> = {
   model: modelJsonSchema,
+  assertions: assertionsJsonSchema,
 };
 
 /** Registers `schema`. */

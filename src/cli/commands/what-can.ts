@@ -5,6 +5,7 @@ import { whatCan } from '../../engine/what-can.js';
 import { PermgraphError } from '../../errors.js';
 import { styleFor } from '../../report/style.js';
 import { formatWhatCanText } from '../../report/what-can-text.js';
+import { assertKnownActions } from '../../model/check-actions.js';
 import type { Register } from '../run.js';
 import { addModelOptions, formatOption, openModel, type ModelOptions } from './shared.js';
 
@@ -32,6 +33,7 @@ export function registerWhatCan(program: Command, register: Register): void {
   addModelOptions(command);
   register(command, (principal: string, flags: WhatCanFlags) => async (io) => {
     const evaluator = await openModel(flags, io);
+    assertKnownActions(evaluator.pg.model, evaluator.pg.catalog);
     const result = whatCan(evaluator, principal, {
       project: flags.project,
       service: flags.service,

@@ -4,6 +4,7 @@ import { whoCan } from '../../engine/who-can.js';
 import { relativizePositions } from '../../errors.js';
 import { styleFor } from '../../report/style.js';
 import { formatWhoCanText } from '../../report/who-can-text.js';
+import { assertKnownActions } from '../../model/check-actions.js';
 import type { Register } from '../run.js';
 import { addRequestOptions, queryOptionsFrom, type RequestFlags } from './query-options.js';
 import { addModelOptions, formatOption, openModel, type ModelOptions } from './shared.js';
@@ -30,6 +31,7 @@ export function registerWhoCan(program: Command, register: Register): void {
   addModelOptions(command);
   register(command, (what: string, flags: WhoCanFlags) => async (io) => {
     const evaluator = await openModel(flags, io);
+    assertKnownActions(evaluator.pg.model, evaluator.pg.catalog);
     const result = whoCan(evaluator, what, { ...queryOptionsFrom(flags), groups: flags.groups });
     const text =
       flags.format === 'json'
