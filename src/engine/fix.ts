@@ -11,7 +11,7 @@ import { can, parsePrincipal } from './can.js';
 import { grantedActions } from './permission.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
-import { resolveQuery, type ResolvedRequirement } from './request.js';
+import { requirementOf, resolveQuery, type ResolvedRequirement } from './request.js';
 import { proposeDliGrant, type DliGrantProposal } from './fix-dli.js';
 import { formatRef, Planner, type Gap } from './fix-plan.js';
 import type { SuggestedDocument } from './suggest-document.js';
@@ -194,7 +194,11 @@ function missingActions(
   };
   query.requirements.forEach((requirement, i) => {
     const check = current.checks[i];
-    if (!check || check.decision !== 'implicit-deny') return;
+    // `can` and the resolution expand the operation the same way; a check for something else
+    // would make the fix answer another question, so it is never read.
+    if (!check || JSON.stringify(check.requirement) !== JSON.stringify(requirementOf(requirement)))
+      throw new Error(`fix: check ${i} of ${what} does not match its requirement`);
+    if (check.decision !== 'implicit-deny') return;
     if (requirement.kind === 'action') add(requirement.target, requirement.action);
     else
       for (const action of deniedActionsOf(evaluator, principal, requirement, options))
