@@ -26,10 +26,11 @@ export function formatMermaid(picture: Picture): string {
   const info = picture.getAttributes();
   const order = orderedNodes(picture);
   const ids = new Map(order.map((key, i) => [key, `n${i}`]));
+  // Comments after the diagram type: every Mermaid version reads them there.
   const lines = [
-    `%% permgraph graph: ${comment(info.title)}`,
-    `%% catalog ${info.catalog.version} (${info.catalog.date})`,
     'flowchart LR',
+    `  %% permgraph graph: ${comment(info.title)}`,
+    `  %% catalog ${info.catalog.version} (${info.catalog.date})`,
   ];
   for (const key of order) {
     const attributes = picture.getNodeAttributes(key);

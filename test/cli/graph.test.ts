@@ -11,9 +11,9 @@ describe('permgraph graph', () => {
   it('prints mermaid by default: the global action without effect in a project grant', async () => {
     const { code, stdout } = await runCli(['graph', 'alice', 'iam:agencies:listAgencies'], team);
     expect(code).toBe(0);
-    expect(stdout).toBe(`%% permgraph graph: user:alice → iam:agencies:listAgencies: implicit-deny
-%% catalog 2026.12.0 (2026-12-03)
-flowchart LR
+    expect(stdout).toBe(`flowchart LR
+  %% permgraph graph: user:alice → iam:agencies:listAgencies: implicit-deny
+  %% catalog 2026.12.0 (2026-12-03)
   n0(["user alice"])
   n1(["group dba"])
   n2["RDS FullAccess on project cn-north-1"]
