@@ -13,13 +13,15 @@ export function diffSummary(result: DiffResult): string {
   if (summary.added === 0 && summary.removed === 0) return 'no difference in access';
   const parts: string[] = [];
   if (summary.added > 0) {
+    const verb = summary.principalsGaining === 1 ? 'gains' : 'gain';
     parts.push(
-      `${plural(summary.principalsGaining, noun)} gain ${plural(summary.added, 'permission')}`,
+      `${plural(summary.principalsGaining, noun)} ${verb} access (${plural(summary.added, 'change')})`,
     );
   }
   if (summary.removed > 0) {
+    const verb = summary.principalsLosing === 1 ? 'loses' : 'lose';
     parts.push(
-      `${plural(summary.principalsLosing, noun)} lose ${plural(summary.removed, 'permission')}`,
+      `${plural(summary.principalsLosing, noun)} ${verb} access (${plural(summary.removed, 'change')})`,
     );
   }
   return parts.join('; ');
@@ -34,7 +36,7 @@ export function formatDiffText(result: DiffResult, style: Style = noStyle): stri
   const lines = [
     style.bold(`access ${result.before} → ${result.after}: ${diffSummary(result)}`),
     style.dim(
-      `catalog ${result.catalog.version} (${result.catalog.date}); one line per action, project and principal`,
+      `catalog ${result.catalog.version} (${result.catalog.date}); a change is one ${result.principals === 'groups' ? 'group' : 'user'} × action × scope`,
     ),
   ];
   for (const direction of ['added', 'removed'] as const) {
