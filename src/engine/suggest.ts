@@ -52,6 +52,12 @@ export interface PolicySuggestion {
   intents: IntentRef[];
   documents: SuggestedDocument[];
   grants: SuggestedGrant[];
+  /**
+   * System permissions the intended operations ask to hold (`KMS Administrator` for an encrypted
+   * instance): the documents include every catalog action of each, since that is what holding
+   * it means to `can`. Granting the permission itself is the alternative.
+   */
+  standsFor: { permission: string; actions: number }[];
   /** The principal's grants today, which the suggestion replaces. */
   replaces: string[];
   checks: IntentCheck[];
@@ -152,6 +158,12 @@ function suggestFor(
   now: Date | undefined,
 ): PolicySuggestion {
   const needed = intents.flatMap(([intent]) => neededActions(evaluator, intent));
+  const standsFor = [
+    ...new Set(intents.flatMap(([intent]) => requiredPermissions(evaluator, intent))),
+  ].map((permission) => ({
+    permission,
+    actions: grantedActions(evaluator, evaluator.pg.catalog.actions, permission).length,
+  }));
   const project = needed.filter((a) => a.scope === 'project');
   const global = needed.filter((a) => a.scope === 'global');
   const base = `${holder.name}-least-privilege`;
@@ -168,6 +180,7 @@ function suggestFor(
     intents: intents.map(([intent, number]) => intentRef(intent, number)),
     documents,
     grants,
+    standsFor,
     replaces: currentGrants(evaluator.pg.model, holder),
     checks,
     verified: checks.every((c) => c.suggested === 'allow'),
@@ -213,6 +226,16 @@ function neededActions(evaluator: Evaluator, intent: Intent): CatalogAction[] {
     out.push(action);
   }
   return out;
+}
+
+/** The system permissions an intent's operations ask to hold, in order. */
+function requiredPermissions(evaluator: Evaluator, intent: Intent): string[] {
+  const options = { project: intent.project?.name };
+  return intent.operations.flatMap((spec) =>
+    resolveAt(evaluator, intent, spec, options).requirements.flatMap((r) =>
+      r.kind === 'permission' ? [r.permission.name] : [],
+    ),
+  );
 }
 
 /** Resolves an intended operation, pointing errors at the intent rather than at a flag. */

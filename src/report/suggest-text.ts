@@ -36,6 +36,12 @@ function formatSuggestion(
   }
   for (const document of suggestion.documents)
     lines.push('', ...formatDocument(document, suggestion, style, options.written));
+  for (const { permission, actions } of suggestion.standsFor)
+    lines.push(
+      style.dim(
+        `  includes all ${actions} catalog actions of ${permission}, which the operations ask to hold (granting ${permission} itself does the same)`,
+      ),
+    );
   lines.push('', ...formatChecks(suggestion, style), ...formatLint(suggestion, style));
   return lines.join('\n');
 }

@@ -52,6 +52,7 @@ describe('suggest-policy on every example intent', () => {
       ['dba-least-privilege', 'XA', 22],
     ]);
     expect(suggestion?.grants).toEqual([{ policy: 'dba-least-privilege', scope: 'cn-north-1' }]);
+    expect(suggestion?.standsFor).toEqual([{ permission: 'KMS Administrator', actions: 18 }]);
     expect(suggestion?.checks.map((c) => [c.what, c.current, c.suggested])).toEqual([
       ['rds.instance.create+encrypted', 'implicit-deny', 'allow'],
       ['rds.backup.create', 'allow', 'allow'],
@@ -112,6 +113,7 @@ intents:
       now,
     }).suggestions;
     expect(suggestion?.principal).toBe('user:bob');
+    expect(suggestion?.standsFor).toEqual([{ permission: 'Key Admin', actions: 2 }]);
     expect(suggestion?.documents.map((d) => d.document.Statement)).toEqual([
       [
         { Effect: 'Allow', Action: ['kms:cmk:create', 'kms:cmk:list'] },
