@@ -76,7 +76,7 @@ export function registerImport(program: Command, register: Register): void {
     });
     printImportWarnings(result.warnings, io);
     const yaml = modelToYaml(result.file.data, [
-      `imported by permgraph ${VERSION} from ${kind} ${displayPath(input, io.cwd)}`,
+      `imported by permgraph ${VERSION} from ${kind} ${input === io.cwd ? '.' : displayPath(input, io.cwd)}`,
     ]);
     if (options.output === undefined) io.stdout.write(yaml);
     else writeWhole(resolve(io.cwd, options.output), yaml);
