@@ -161,7 +161,9 @@ function proposalSection(
     );
   if (proposal.alsoAffects.length > 0)
     lines.push(
-      style.dim(`  other members of that group get it too: ${proposal.alsoAffects.join(', ')}`),
+      style.dim(
+        `  the grant also reaches the other members of ${(proposal.grants[0]?.to ?? '').replace(':', ' ')}: ${proposal.alsoAffects.join(', ')}`,
+      ),
     );
   for (const document of proposal.documents) {
     lines.push(`  ${document.name}.json:`);
