@@ -143,3 +143,17 @@ export function isMutating(action: CatalogAction): boolean {
     action.access === 'write' || action.access === 'permissions' || action.access === 'tagging'
   );
 }
+
+/**
+ * Whether every action `inner` can match is also matched by `outer`. `outer` is matched against
+ * `inner` read literally: a `*` of `inner` can only be consumed by a `*` of `outer`, which then
+ * matches whatever replaces it. A `?` of `outer` (v5.0) consumes exactly one character, so it
+ * cannot stand for a `*` of `inner`; that case answers false rather than guess.
+ */
+export function patternCovers(outer: string, inner: string, version: PolicyVersion): boolean {
+  if (outer === '*') return true;
+  if (inner === '*') return /^\*(:\*:\*)?$/.test(outer);
+  if (version === '5.0' && outer.includes('?') && inner.includes('*')) return false;
+
+  return matchAction(matcherFor(outer, version), inner);
+}

@@ -106,10 +106,14 @@ export function isPolicyFile(source: SourceDocument): boolean {
 /**
  * Reads the paths given on the command line: directories and YAML files are model files, JSON
  * files holding a policy document are bare documents, other JSON files are model files. All
- * model files are merged into one model.
+ * model files are merged into one model, with `extraModelFiles` (an imported model, say).
  */
-export function readLintInputs(paths: readonly string[], catalog: Catalog): LintInput {
-  const modelFiles: LoadedFile[] = [];
+export function readLintInputs(
+  paths: readonly string[],
+  catalog: Catalog,
+  extraModelFiles: readonly LoadedFile[] = [],
+): LintInput {
+  const modelFiles: LoadedFile[] = [...extraModelFiles];
   const documents: PolicyInput[] = [];
   for (const path of paths) {
     if (isDirectory(path) || !/\.json$/i.test(path)) {

@@ -208,7 +208,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function summarize(findings: readonly Finding[]): LintSummary {
+/** Counts active findings per level, and the suppressed and baselined ones. */
+export function summarize(findings: readonly Finding[]): LintSummary {
   const summary: LintSummary = {
     error: 0,
     security: 0,

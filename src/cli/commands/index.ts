@@ -10,6 +10,8 @@ import { registerSchema } from './schema.js';
 import { registerWhoCan } from './who-can.js';
 import { registerWhatCan } from './what-can.js';
 import { registerDiff } from './diff.js';
+import { registerLint } from './lint.js';
+import { registerRules } from './rules.js';
 import { registerTest } from './test.js';
 import { registerImport } from './import.js';
 import { registerExportScript } from './export-script.js';
@@ -25,6 +27,8 @@ export const commands: readonly ((program: Command, register: Register) => void)
   registerWhoCan,
   registerWhatCan,
   registerDiff,
+  registerLint,
+  registerRules,
   registerTest,
   registerFix,
   registerSuggestPolicy,
