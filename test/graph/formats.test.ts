@@ -6,8 +6,7 @@ import { picture } from './fixture.js';
 
 describe('mermaid', () => {
   it('draws the denying path in red; the Allow it overrides and the role without its Depends dashed', () => {
-    expect(formatMermaid(picture('rds:instance:delete')))
-      .toBe(`flowchart LR
+    expect(formatMermaid(picture('rds:instance:delete'))).toBe(`flowchart LR
   %% permgraph graph: user:alice → rds:instance:delete in project p1: deny
   %% catalog test-1 (2026-01-01)
   n0(["user alice"])
