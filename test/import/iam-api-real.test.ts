@@ -254,9 +254,9 @@ describe.runIf(dir)('IAM API documentation examples', () => {
     `);
     expect(warnings).toMatchInlineSnapshot(`
       [
+        "unknown: otc-iam__querying_permissions_of_a_user_group_under_a_domain__b01.json:31: system permission "Agent Operator" is not in catalog 2026.12.0 (2026-12-03); imported with the document the export carries (at roles[1])",
         "unknown: otc-iam__querying_a_role_list__b01.json:2: system permission "VSS Administrator" is not in catalog 2026.12.0 (2026-12-03); imported with the document the export carries (at roles[0])",
         "unknown: otc-iam__querying_a_role_list__b01.json:30: system permission "CSE Admin" is not in catalog 2026.12.0 (2026-12-03); imported with the document the export carries (at roles[1])",
-        "unknown: otc-iam__querying_permissions_of_a_user_group_under_a_domain__b01.json:31: system permission "Agent Operator" is not in catalog 2026.12.0 (2026-12-03); imported with the document the export carries (at roles[1])",
         "unknown: manifest.json:69: GET /v3.0/OS-AGENCY/agencies?domain_id=0ae9c6993a2e47bb8c4c7a9bb8278d61: agencies are not part of the model; ignored (at responses[16])",
         "unknown: manifest.json:73: GET /v3.0/OS-AGENCY/agencies/c1a06ec7387f430c8122d6f336c66dcf: agencies are not part of the model; ignored (at responses[17])",
         "unknown: manifest.json:77: GET /v3.0/OS-INHERIT/domains/05b09b4723001dc90f27c0008f8b1/agencies/08c6652e86801d234f01c00078308/roles/inherited_to_projects: agencies are not part of the model; ignored (at responses[18])",

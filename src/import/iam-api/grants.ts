@@ -10,7 +10,7 @@ import { documentOrigin, type HolderRef } from '../builder.js';
 import type { ImportLog } from '../log.js';
 import { itemPaths, knownName } from './items.js';
 import type { ExportResponse } from './layout.js';
-import { declareRole, stringField, valueAt, type RoleContext } from './roles.js';
+import { declareRole, grantedPermission, stringField, valueAt, type RoleContext } from './roles.js';
 
 /** A grant's scope as the API states it, ids not yet turned into model names. */
 export type GrantScope =
@@ -90,7 +90,7 @@ function permissionById(
     );
   }
   // null: the role was seen and already reported as not modelled.
-  return name ?? undefined;
+  return name === undefined || name === null ? undefined : grantedPermission(context, name);
 }
 
 function holderOf(
@@ -158,7 +158,8 @@ export function importGroupRoles(
   const scopeName = scopeNameOf(context, scope, response);
   if (name === undefined || scopeName === undefined) return;
   for (const path of itemPaths(response, 'roles', context.log)) {
-    const permission = declareRole(context, response.source, path);
+    const role = declareRole(context, response.source, path);
+    const permission = role === undefined ? undefined : grantedPermission(context, role);
     if (permission !== undefined)
       context.builder.grant(
         { kind: holder.kind, name },

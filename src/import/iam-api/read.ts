@@ -11,7 +11,7 @@ import { ImportLog, type ImportOptions, type ImportResult } from '../log.js';
 import { importAssignments, importGroupRoles, type GrantScope } from './grants.js';
 import { detailPaths, itemPaths, isUsableBody, knownName } from './items.js';
 import { readExport, type ExportResponse } from './layout.js';
-import { declareRole, stringField, valueAt, type RoleContext } from './roles.js';
+import { declareRole, roleContext, stringField, valueAt, type RoleContext } from './roles.js';
 
 type Handler = (context: RoleContext, response: ExportResponse, ids: string[]) => void;
 
@@ -108,7 +108,7 @@ export function importIamExport(
 ): ImportResult {
   const log = new ImportLog(options.partial ?? false, true);
   const builder = new ModelBuilder();
-  const context: RoleContext = { catalog, builder, log, roles: new Map() };
+  const context = roleContext(catalog, builder, log);
   const { manifest, responses } = readExport(dir, log, options.partial ?? false);
   const domain = (manifest.value as Record<string, unknown>).domain_id;
   if (typeof domain === 'string' && domain !== '') builder.domainId = domain;

@@ -22,6 +22,30 @@ export interface RoleContext {
   builder: ModelBuilder;
   log: ImportLog;
   roles: RoleIndex;
+  /**
+   * System permissions the catalog lacks, by name: declared (with the document the export
+   * carries) or reported only when a grant uses one. `GET /v3/roles` lists every system
+   * permission of the cloud, hundreds of them; the model holds the ones the account grants.
+   */
+  unknownSystem: Map<string, () => string | undefined>;
+}
+
+/** A new, empty role context. */
+export function roleContext(catalog: Catalog, builder: ModelBuilder, log: ImportLog): RoleContext {
+  return { catalog, builder, log, roles: new Map(), unknownSystem: new Map() };
+}
+
+/**
+ * The permission name a grant should use: a system permission the catalog lacks is declared
+ * now, at its first grant (undefined, reported once, when it cannot be modelled).
+ */
+export function grantedPermission(context: RoleContext, name: string): string | undefined {
+  const declare = context.unknownSystem.get(name);
+  if (declare === undefined) return name;
+  const declared = declare();
+  context.unknownSystem.set(name, () => declared);
+
+  return declared;
 }
 
 /**
@@ -69,30 +93,33 @@ function systemName(
   const known =
     catalog.findPermission(display) ?? byInternalName(catalog, stringField(role, 'name'));
   if (known) return known.name;
-  // Listed again (per-group listings repeat the role objects): reported once.
-  if (context.builder.hasPolicy(display)) return display;
-  if (role.policy === undefined) {
-    log.unknown(
-      `system permission "${display}" is not in catalog ${catalog.describe()} and the export carries no document for it; its grants are left out`,
-      source.locate(path),
+  // Listed again (per-group listings repeat the role objects): the first listing counts.
+  if (context.unknownSystem.has(display)) return display;
+  context.unknownSystem.set(display, () => {
+    if (role.policy === undefined) {
+      log.unknown(
+        `system permission "${display}" is not in catalog ${catalog.describe()} and the export carries no document for it; its grants are left out`,
+        source.locate(path),
+      );
+      return undefined;
+    }
+    const name = declareCustom(
+      context,
+      source,
+      path,
+      role,
+      display,
+      'system permission not in the catalog, imported with the document the export carries',
     );
-    return undefined;
-  }
-  const name = declareCustom(
-    context,
-    source,
-    path,
-    role,
-    display,
-    'system permission not in the catalog, imported with the document the export carries',
-  );
-  if (name !== undefined)
-    log.unknown(
-      `system permission "${display}" is not in catalog ${catalog.describe()}; imported with the document the export carries`,
-      source.locate(path),
-    );
+    if (name !== undefined)
+      log.unknown(
+        `system permission "${display}" is not in catalog ${catalog.describe()}; imported with the document the export carries`,
+        source.locate(path),
+      );
+    return name;
+  });
 
-  return name;
+  return display;
 }
 
 function byInternalName(catalog: Catalog, internal: string | undefined) {

@@ -1,0 +1,125 @@
+/**
+ * An export in the layout `permgraph export-script` writes (test/fixtures/import/iam-export):
+ * paged role assignments, the second page as the single object the API documentation shows;
+ * system permissions matched by display name whatever their regional internal name; a system
+ * permission the catalog lacks imported with its document only when it is granted.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { importIamExport } from '../../src/import/iam-api/read.js';
+import { runCli } from '../cli/run-helper.js';
+import { root, scratchDir, summary, writeExport } from './helpers.js';
+
+const catalog = loadCatalog();
+const exportDir = join(root, 'test/fixtures/import/iam-export');
+
+function grants(dir: string, partial = false): string[] {
+  const { data } = importIamExport(dir, catalog, { partial }).file;
+  return data.groups.flatMap((g) => g.grants.map((x) => `${g.name}: ${x.permission} @ ${x.scope}`));
+}
+
+describe('an export in the export-script layout', () => {
+  it('imports every page of role assignments, the single-object page included', () => {
+    expect(grants(exportDir)).toEqual([
+      'dba: RDS FullAccess @ cn-north-4',
+      'dba: rds-no-delete @ all',
+      'rds-readers: CES ReadOnlyAccess @ cn-north-4',
+      'rds-readers: RDS ReadOnlyAccess @ all',
+    ]);
+  });
+
+  it('imports a granted system permission the catalog lacks with the document the export carries', () => {
+    const result = importIamExport(exportDir, catalog);
+    expect(result.file.data.policies.map((p) => [p.name, p.document])).toEqual([
+      [
+        'CES ReadOnlyAccess',
+        {
+          Version: '1.1',
+          Statement: [{ Action: ['ces:*:get*', 'ces:*:list*'], Effect: 'Allow' }],
+        },
+      ],
+      [
+        'rds-no-delete',
+        {
+          Version: '1.1',
+          Statement: [{ Effect: 'Deny', Action: ['rds:instance:delete', 'rds:backup:delete'] }],
+        },
+      ],
+    ]);
+    expect(summary(result).warnings).toEqual([
+      'unknown: roles_page-1.json:22: system permission "CES ReadOnlyAccess" is not in catalog 2026.12.0 (2026-12-03); imported with the document the export carries (at roles[2])',
+    ]);
+  });
+
+  it('leaves out system permissions the catalog lacks that nobody is granted', () => {
+    const dir = writeExport(scratchDir('iam-ungranted'), [
+      {
+        request: 'GET /v3/roles',
+        body: {
+          roles: [
+            {
+              id: 'r1',
+              name: 'system_all_501',
+              display_name: 'XYZ FullAccess',
+              catalog: 'XYZ',
+              type: 'XA',
+              policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['xyz:*:*'] }] },
+            },
+            { id: 'r2', name: 'xyz_adm', display_name: 'XYZ Administrator', type: 'XA' },
+          ],
+        },
+      },
+    ]);
+    const result = importIamExport(dir, catalog);
+    expect(result.file.data.policies).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reports a granted system permission without a document, once, and leaves its grants out', () => {
+    const dir = writeExport(scratchDir('iam-nodoc'), [
+      { request: 'GET /v3/groups', body: { groups: [{ id: 'g1', name: 'ops' }] } },
+      {
+        request: 'GET /v3/roles',
+        body: {
+          roles: [{ id: 'r2', name: 'xyz_adm', display_name: 'XYZ Administrator', type: 'XA' }],
+        },
+      },
+      {
+        request: 'GET /v3.0/OS-PERMISSION/role-assignments',
+        body: {
+          role_assignments: [
+            { group: { id: 'g1' }, role: { id: 'r2' }, scope: { domain: { id: 'd' } } },
+            {
+              group: { id: 'g1' },
+              role: { id: 'r2' },
+              scope: { domain: { id: 'd' } },
+              is_inherited: true,
+            },
+          ],
+        },
+      },
+    ]);
+    const result = importIamExport(dir, catalog);
+    expect(summary(result).warnings).toEqual([
+      'unknown: response-1.json:3: system permission "XYZ Administrator" is not in catalog 2026.12.0 (2026-12-03) and the export carries no document for it; its grants are left out (at roles[0])',
+    ]);
+    expect(grants(dir)).toEqual([]);
+  });
+
+  it('can answers on the export, named or detected', async () => {
+    for (const model of [`iam-api:${exportDir}`, exportDir]) {
+      const outcome = await runCli([
+        'can',
+        'alice',
+        'rds:backup:delete',
+        '-m',
+        model,
+        '--format',
+        'json',
+      ]);
+      expect(outcome.code).toBe(1);
+      expect((JSON.parse(outcome.stdout) as { decision: string }).decision).toBe('deny');
+    }
+  });
+});
