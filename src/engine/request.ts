@@ -8,6 +8,7 @@ import { PermgraphError } from '../errors.js';
 import { resolveProject, unknownTarget } from './can.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
+import { looksLikePrivilege } from './dli.js';
 import { expandOperation, splitOperationSpec } from './operation.js';
 import type { QueryOptions, Requirement, Target } from './types.js';
 
@@ -135,25 +136,15 @@ export function describeRequirementScope(requirement: ResolvedRequirement): {
 }
 
 /**
- * The reverse queries answer IAM actions and operations. DLI data privileges (`SELECT` on
- * `databases.db1`, project principals) are answered by `can` only for now: rather than give an
- * answer that leaves out DLI grants, owners and administrators, a privilege query is a usage error.
+ * Whether a query names a DLI privilege rather than an action or operation, read the way `can`
+ * reads it: an upper-case name (`SELECT`), or a name that is neither with `--on` an object.
  */
-export function rejectPrivilegeQuery(
-  evaluator: Evaluator,
-  what: string,
-  options: QueryOptions,
-  command: string,
-): void {
+export function asksPrivilege(evaluator: Evaluator, what: string, options: QueryOptions): boolean {
   const { catalog } = evaluator.pg;
-  const privilegeName = /^[A-Z][A-Z_]*$/.test(what) && !catalog.findAction(what);
-  if (options.on === undefined && !privilegeName) return;
-  const asked = options.on === undefined ? `"${what}"` : `--on ${options.on}`;
-  throw new PermgraphError(
-    'E_USAGE',
-    `${command} does not answer DLI data privileges yet (${asked})`,
-    {
-      hint: `ask one principal with: permgraph can <principal> <privilege> --on <object>; ${command} takes an IAM action or an operation`,
-    },
+  if (looksLikePrivilege(what)) return true;
+  return (
+    options.on !== undefined &&
+    !what.includes(':') &&
+    !catalog.operations.has(splitOperationSpec(what).id)
   );
 }

@@ -8,7 +8,7 @@ import { grantedActions } from './permission.js';
 import { resolveProject } from './can.js';
 import {
   describeRequirementScope,
-  rejectPrivilegeQuery,
+  asksPrivilege,
   requireTarget,
   resolveQuery,
   type ResolvedQuery,
@@ -18,6 +18,7 @@ import { PermgraphError } from '../errors.js';
 import { checkDependencies, scopeCovers } from './grants.js';
 import { holderIndex } from './holders.js';
 import type { Evaluator } from './evaluator.js';
+import { whoCanPrivilege } from './who-can-privilege.js';
 import {
   comparePaths,
   whoCanAction,
@@ -46,12 +47,15 @@ export interface WhoCanEntry {
 export interface WhoCanResult {
   catalog: { version: string; date: string };
   request: {
-    kind: 'action' | 'operation';
+    kind: 'action' | 'operation' | 'privilege';
     name: string;
     variants: string[];
     project?: string | undefined;
+    /** The DLI object of a privilege query. */
+    on?: string | undefined;
     context: Record<string, string[] | null>;
   };
+  /** `users` lists users and, for a DLI privilege, the projects it is granted to. */
   principals: 'users' | 'groups';
   requirements: { requirement: Requirement; scope: string }[];
   allowed: WhoCanEntry[];
@@ -69,9 +73,10 @@ export function whoCan(
   what: string,
   options: WhoCanOptions = {},
 ): WhoCanResult {
-  rejectPrivilegeQuery(evaluator, what, options, 'who-can');
-  const query = resolveQuery(evaluator, what, options);
   const kind: PrincipalKind = options.groups ? 'group' : 'user';
+  if (asksPrivilege(evaluator, what, options))
+    return whoCanHoldPrivilege(evaluator, what, options, kind);
+  const query = resolveQuery(evaluator, what, options);
   const answers = query.requirements.map((r) => solveRequirement(evaluator, r, options, kind));
   const entries = intersect(query, answers);
   const { info } = evaluator.pg.catalog;
@@ -80,6 +85,46 @@ export function whoCan(
     request: requestOf(query, options),
     principals: options.groups ? 'groups' : 'users',
     requirements: query.requirements.map(describeRequirementScope),
+    allowed: entries.filter((e) => e.decision === 'allow'),
+    conditional: entries.filter((e) => e.decision === 'conditional'),
+  };
+}
+
+/** A DLI privilege: one requirement, answered by `whoCanPrivilege`. */
+function whoCanHoldPrivilege(
+  evaluator: Evaluator,
+  what: string,
+  options: WhoCanOptions,
+  kind: PrincipalKind,
+): WhoCanResult {
+  const project = resolveProject(evaluator, options.project);
+  const { request, scope, answers } = whoCanPrivilege(evaluator, what, project, options, kind);
+  const requirement: Requirement = {
+    kind: 'privilege',
+    privilege: request.privilege,
+    object: request.path,
+  };
+  const entries: WhoCanEntry[] = [...answers.entries()]
+    .map(([key, answer]) => ({
+      principal: key,
+      decision: answer.decision as 'allow' | 'conditional',
+      unknownKeys: answer.unknownKeys,
+      because: [{ requirement, scope, path: answer.path }],
+    }))
+    .sort((a, b) => comparePrincipals(a.principal, b.principal));
+  const { info } = evaluator.pg.catalog;
+  return {
+    catalog: { version: info.version, date: info.date },
+    request: {
+      kind: 'privilege',
+      name: request.privilege,
+      variants: [],
+      project,
+      on: request.path,
+      context: options.context ?? {},
+    },
+    principals: options.groups ? 'groups' : 'users',
+    requirements: [{ requirement, scope }],
     allowed: entries.filter((e) => e.decision === 'allow'),
     conditional: entries.filter((e) => e.decision === 'conditional'),
   };

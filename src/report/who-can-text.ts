@@ -17,7 +17,13 @@ export interface WhoCanTextOptions {
 /** Renders a `who-can` result as text. */
 export function formatWhoCanText(result: WhoCanResult, options: WhoCanTextOptions = {}): string {
   const style = options.style ?? noStyle;
-  const noun = result.principals === 'groups' ? 'group' : 'user';
+  // A DLI privilege may be granted to a project as well as to users.
+  const noun =
+    result.principals === 'groups'
+      ? 'group'
+      : result.request.kind === 'privilege'
+        ? 'principal'
+        : 'user';
   const lines = [
     style.bold(`who can ${describeRequest(result)}`),
     style.dim(`catalog ${result.catalog.version} (${result.catalog.date})`),
@@ -41,7 +47,8 @@ export function describeRequest(result: Pick<WhoCanResult, 'request' | 'requirem
   const variants = request.variants.length > 0 ? `+${request.variants.join('+')}` : '';
   const scopes = [...new Set(result.requirements.map((r) => r.scope))];
   const where = request.project ? `in project ${request.project}` : `in ${scopes.join(', ')}`;
-  return `${request.name}${variants} ${where}`;
+  const on = request.on === undefined ? '' : ` on ${request.on}`;
+  return `${request.name}${variants}${on} ${where}`;
 }
 
 function count(n: number, noun: string): string {

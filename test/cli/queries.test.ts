@@ -77,13 +77,19 @@ describe('permgraph who-can', () => {
     expect(result.catalog.version).toMatch(/^\d{4}\./);
   });
 
-  it('refuses DLI privilege questions with a usage error', async () => {
-    const { code, stderr } = await runCli(
-      ['who-can', 'SELECT', '--on', 'databases.db1', '-p', 'cn-north-1'],
-      team,
+  it('answers DLI privileges, with project principals', async () => {
+    const { code, stdout } = await runCli(
+      ['who-can', 'DROP_TABLE', '--on', 'databases.db1.tables.tbl'],
+      join(root, 'examples/dli-sharing'),
     );
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^permgraph: who-can does not answer DLI data privileges yet/);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 4)).toEqual([
+      'who can DROP_TABLE on databases.db1.tables.tbl in project cn-north-4',
+      expect.stringMatching(/^catalog /),
+      '',
+      'allowed (3 principals)',
+    ]);
+    expect(stdout).toContain('  user:alice                                via owns databases.db1');
   });
 
   it('an unknown action is a usage error with a suggestion', async () => {

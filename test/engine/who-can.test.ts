@@ -12,21 +12,31 @@ import { can } from '../../src/engine/can.js';
 import { Evaluator } from '../../src/engine/evaluator.js';
 import { whoCan } from '../../src/engine/who-can.js';
 import { buildGraph } from '../../src/graph/build.js';
-import { loadModel, loadModelText } from '../../src/model/load.js';
+import { loadModelText } from '../../src/model/load.js';
+import { resolveModel } from '../../src/model/resolve.js';
+import { loadModelInput } from '../../src/import/input.js';
 import { account } from '../helpers.js';
 import { generatedAccountText } from './generated-account.js';
+import { listGrants } from '../../src/dli/grants.js';
+import { ancestors, parseDliObject, printDliObject } from '../../src/dli/object.js';
+import { dliState } from '../../src/engine/dli.js';
 
 const catalog = loadCatalog();
 const now = new Date('2026-06-01T00:00:00Z');
 const examples = join(import.meta.dirname, '../../examples');
 
-/** The principals `who-can` lists, as `allow`/`conditional` per principal key. */
-function reverse(evaluator: Evaluator, what: string, project: string | undefined, groups: boolean) {
-  const result = whoCan(evaluator, what, { project, now, groups });
-  const map = new Map<string, string>();
-  for (const e of [...result.allowed, ...result.conditional]) map.set(e.principal, e.decision);
-  return map;
-}
+/** Every example's evaluator, read as `-m examples/NAME` reads it (imported input included). */
+const exampleEvaluators = await Promise.all(
+  readdirSync(examples)
+    .sort()
+    .map(async (name) => {
+      const input = await loadModelInput(join(examples, name), catalog);
+      return {
+        name,
+        evaluator: new Evaluator(buildGraph(resolveModel(input.files, catalog), catalog)),
+      };
+    }),
+);
 
 /** Every disagreement between `who-can` and `can` for one question, as readable strings. */
 function disagreements(
@@ -35,11 +45,14 @@ function disagreements(
   project: string | undefined,
   principals: string[],
   groups: boolean,
+  on?: string,
 ): string[] {
-  const listed = reverse(evaluator, what, project, groups);
+  const result = whoCan(evaluator, what, { project, now, groups, on });
+  const listed = new Map<string, string>();
+  for (const e of [...result.allowed, ...result.conditional]) listed.set(e.principal, e.decision);
   const out: string[] = [];
   for (const principal of principals) {
-    const forward = can(evaluator, principal, what, { project, now }).decision;
+    const forward = can(evaluator, principal, what, { project, now, on }).decision;
     const expected = forward === 'allow' || forward === 'conditional' ? forward : undefined;
     if (listed.get(principal) !== expected) {
       out.push(
@@ -73,16 +86,78 @@ function questions(evaluator: Evaluator): { what: string; project: string | unde
 }
 
 describe('who-can agrees with can on every example', () => {
-  for (const name of readdirSync(examples).sort()) {
+  for (const { name, evaluator } of exampleEvaluators) {
     it(`examples/${name}`, () => {
-      const evaluator = new Evaluator(
-        buildGraph(loadModel(join(examples, name), catalog), catalog),
-      );
       const found: string[] = [];
       for (const groups of [false, true]) {
         const principals = principalsOf(evaluator, groups);
         for (const q of questions(evaluator))
           found.push(...disagreements(evaluator, q.what, q.project, principals, groups));
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
+
+/**
+ * Every DLI object the model mentions (granted objects, their ancestors, the inventory's
+ * databases, tables and columns) with every privilege of its type.
+ */
+function privilegeQuestions(evaluator: Evaluator): { privilege: string; on: string }[] {
+  const state = dliState(evaluator);
+  const paths = new Set<string>();
+  for (const grant of listGrants(state.replay.state)) {
+    const object = parseDliObject(grant.object);
+    for (const o of [object, ...ancestors(object)]) paths.add(printDliObject(o));
+  }
+  const databases = (state.objects?.databases ?? {}) as Record<
+    string,
+    { tables?: Record<string, { columns?: string[] }> }
+  >;
+  for (const [db, entry] of Object.entries(databases)) {
+    paths.add(`databases.${db}`);
+    for (const [table, t] of Object.entries(entry.tables ?? {})) {
+      paths.add(`databases.${db}.tables.${table}`);
+      for (const column of t.columns ?? [])
+        paths.add(`databases.${db}.tables.${table}.columns.${column}`);
+    }
+  }
+  return [...paths].sort().flatMap((on) => {
+    const type = state.catalog.types.get(parseDliObject(on).type);
+    return [...(type?.privileges.keys() ?? [])].map((privilege) => ({ privilege, on }));
+  });
+}
+
+/** Users, and every project a DLI grant names or the model declares, as `project:<id>`. */
+function dliPrincipals(evaluator: Evaluator): string[] {
+  const ids = new Set<string>();
+  for (const grant of listGrants(dliState(evaluator).replay.state))
+    if (grant.grantee.kind === 'project') ids.add(grant.grantee.id);
+  for (const project of evaluator.pg.model.projects) if (project.id) ids.add(project.id);
+  return [...principalsOf(evaluator, false), ...[...ids].map((id) => `project:${id}`)];
+}
+
+describe('who-can agrees with can on DLI privileges', () => {
+  for (const { name, evaluator } of exampleEvaluators) {
+    const asked = privilegeQuestions(evaluator);
+    if (asked.length === 0) continue;
+    it(`examples/${name}: ${asked.length} privilege questions`, () => {
+      const found: string[] = [];
+      const projects = evaluator.pg.model.projects.map((p) => p.name);
+      for (const project of projects) {
+        for (const { privilege, on } of asked) {
+          found.push(
+            ...disagreements(evaluator, privilege, project, dliPrincipals(evaluator), false, on),
+            ...disagreements(
+              evaluator,
+              privilege,
+              project,
+              principalsOf(evaluator, true),
+              true,
+              on,
+            ),
+          );
+        }
       }
       expect(found).toEqual([]);
     });
@@ -189,5 +264,34 @@ policies:
       { kind: 'action', action: 'rds:instance:create' },
       { kind: 'action', action: 'rds:instance:list' },
     ]);
+  });
+});
+
+describe('who-can for a DLI privilege', () => {
+  const dli = exampleEvaluators.find((e) => e.name === 'dli-sharing')?.evaluator;
+
+  it('lists users and project grantees from grants, ownership and administrators', () => {
+    if (!dli) throw new Error('examples/dli-sharing is missing');
+    const result = whoCan(dli, 'SELECT', { on: 'databases.db1.tables.tbl', now });
+    expect(result.request).toMatchObject({ kind: 'privilege', on: 'databases.db1.tables.tbl' });
+    expect(result.allowed.map((e) => [e.principal, e.because[0]?.path.at(-1)?.label])).toEqual([
+      [
+        'project:0732e57c728025922f04c01273686950',
+        'DLI grant request 1: SELECT on databases.db1 (inherited)',
+      ],
+      ['user:alice', 'owns databases.db1'],
+      ['user:dli-ops', 'system role DLI Service Admin'],
+      ['user:mallory', 'DLI grant request 3: SELECT on databases.db1.tables.tbl'],
+    ]);
+  });
+
+  it('groups are reached only through administrators and IAM', () => {
+    if (!dli) throw new Error('examples/dli-sharing is missing');
+    const result = whoCan(dli, 'DROP_TABLE', {
+      on: 'databases.db1.tables.tbl',
+      now,
+      groups: true,
+    });
+    expect(result.allowed.map((e) => e.principal)).toEqual(['group:dli-admins']);
   });
 });
