@@ -135,6 +135,40 @@ describe('Terraform .tf files', () => {
   });
 });
 
+describe('Terraform identity v5 resources', () => {
+  const dir = join(fixtures, 'identity-v5');
+
+  it('imports v5 users, groups, memberships, policies and attachments (no scope)', async () => {
+    const result = await importTerraform(dir, catalog);
+    expect(grants(result)).toEqual([
+      'group legacy: RDS Administrator @ all',
+      'group ops: rds-read-v5 @ (none)',
+    ]);
+    expect(result.file.data.users.map((u) => `${u.name} in ${u.groups.join(', ')}`)).toEqual([
+      'gina in ops',
+    ]);
+    expect(result.file.data.policies[0]?.document).toEqual({
+      Version: '5.0',
+      Statement: [{ Effect: 'Allow', Action: ['rds:instance:list'], Resource: ['*'] }],
+    });
+    expect(result.file.data.projects.map((p) => p.name)).toEqual(['cn-north-1']);
+    expect(summary(result).warnings).toEqual([
+      'unknown: main.tf:51: huaweicloud_identity_agency.ecs: agencies are not part of the model; ignored',
+    ]);
+  });
+
+  it('can answers in the provider region', async () => {
+    const outcome = await runCli(
+      ['can', 'gina', 'rds:instance:list', '--project', 'cn-north-1', '-m', `terraform:${dir}`],
+      root,
+    );
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout.split('\n')[0]).toBe(
+      'ALLOWED  user:gina → rds:instance:list in project cn-north-1',
+    );
+  });
+});
+
 describe('Terraform plan JSON', () => {
   it('imports the same team, the module, and ids the plan already knows', async () => {
     const result = await importTerraform(planFile, catalog);

@@ -31,6 +31,8 @@ export interface HclConfiguration {
   instances: TfInstance[];
   uncounted: { address: string; reason: string; position: TfInstance['position'] }[];
   region: Value | undefined;
+  /** Where the provider's region is written. */
+  regionPosition: TfInstance['position'] | undefined;
 }
 
 /** Reads and evaluates the `.tf` files of `dir`. */
@@ -118,7 +120,10 @@ class Evaluation {
         ? this.evalRaw(provider.body.region, this.root)
         : undefined;
 
-    return { instances, uncounted: this.uncounted, region };
+    const regionPosition =
+      provider && 'region' in provider.body ? attributeLine(provider, 'region') : undefined;
+
+    return { instances, uncounted: this.uncounted, region, regionPosition };
   }
 
   private readonly root: Scope = (name) => {

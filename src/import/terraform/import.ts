@@ -5,11 +5,13 @@
  */
 import { statSync } from 'node:fs';
 import type { Catalog } from '../../catalog/catalog.js';
-import { ModelBuilder } from '../builder.js';
+import { fixedOrigin, ModelBuilder } from '../builder.js';
+import type { SourcePosition } from '../../model/source.js';
 import { ImportLog, type ImportOptions, type ImportResult } from '../log.js';
 import { readHclConfiguration, type VariableInputs } from './hcl-config.js';
 import { readPlan } from './plan.js';
 import { importInstances } from './resources.js';
+import type { Value } from './values.js';
 
 /** Options of a Terraform import: variables apply to `.tf` directories only. */
 export interface TerraformImportOptions extends ImportOptions, VariableInputs {}
@@ -26,11 +28,26 @@ export async function importTerraform(
     const config = await readHclConfiguration(path, options);
     for (const block of config.uncounted)
       log.unknown(`${block.address}: ${block.reason}; its instances are left out`, block.position);
+    declareRegion(builder, config.region, config.regionPosition);
     importInstances(config.instances, builder, log, catalog, config.region, false);
   } else {
     const plan = readPlan(path, log, options.partial ?? false);
+    declareRegion(builder, plan.region, plan.regionPosition);
     importInstances(plan.instances, builder, log, catalog, plan.region, true);
   }
 
   return { file: builder.build(path), warnings: log.warnings };
+}
+
+/**
+ * The provider's region is the region project the configuration works in: declared, so that
+ * `can --project <region>` works on a configuration that never names a project otherwise.
+ */
+function declareRegion(
+  builder: ModelBuilder,
+  region: Value | undefined,
+  position: SourcePosition | undefined,
+): void {
+  if (typeof region === 'string' && region !== '' && position)
+    builder.project(region, undefined, fixedOrigin(position));
 }

@@ -6,7 +6,7 @@
  * when that is unambiguous; otherwise it stays unknown and is reported.
  */
 import { PermgraphError } from '../../errors.js';
-import type { DocPath, SourceDocument } from '../../model/source.js';
+import type { DocPath, SourceDocument, SourcePosition } from '../../model/source.js';
 import { readJsonInput } from '../json.js';
 import type { ImportLog } from '../log.js';
 import { canonicalType, type TfInstance } from './instance.js';
@@ -30,6 +30,8 @@ interface Entry {
 export interface PlanContents {
   instances: TfInstance[];
   region: Value | undefined;
+  /** Where the provider's region is written in the plan's configuration. */
+  regionPosition: SourcePosition | undefined;
 }
 
 /** Reads a plan JSON file. */
@@ -54,7 +56,13 @@ export function readPlan(file: string, log: ImportLog, partial: boolean): PlanCo
   const expressions = configurationExpressions(plan.configuration as Json | undefined);
   const instances = entries.map((entry) => toInstance(entry, entries, expressions, doc));
 
-  return { instances, region: regionOf(plan.configuration as Json | undefined) };
+  const region = regionOf(plan.configuration as Json | undefined);
+  const regionPosition =
+    region === undefined
+      ? undefined
+      : doc.locate(['configuration', 'provider_config', 'huaweicloud', 'expressions', 'region']);
+
+  return { instances, region, regionPosition };
 }
 
 function collectEntries(doc: SourceDocument): Entry[] {
