@@ -16,8 +16,8 @@ const exampleFile: Readonly<Record<RuleMeta['examples']['format'], string>> = {
   config: 'a `.permgraph.yaml` configuration',
 };
 
-/** Renders the help page of one rule. */
-export function formatRuleDoc(meta: RuleMeta): string {
+/** Renders the help page of one rule; `defaults` are its options as `{}` parses them. */
+export function formatRuleDoc(meta: RuleMeta, defaults: Record<string, unknown> = {}): string {
   const { examples } = meta;
   const messages = Object.entries(meta.messages).map(([id, text]) => {
     const fix = meta.fixes?.[id];
@@ -59,9 +59,24 @@ export function formatRuleDoc(meta: RuleMeta): string {
     '```yaml',
     'rules:',
     `  ${meta.id}: off        # or on, error, security, warning, suggestion`,
+    ...optionLines(meta.id, defaults),
     '```',
     '',
   ];
 
   return lines.join('\n');
+}
+
+/** The rule's options with their defaults, as a `.permgraph.yaml` entry. */
+function optionLines(id: string, defaults: Record<string, unknown>): string[] {
+  const entries = Object.entries(defaults);
+  if (entries.length === 0) return [];
+
+  return [
+    '# options, shown with their defaults:',
+    'rules:',
+    `  ${id}:`,
+    '    options:',
+    ...entries.map(([key, value]) => `      ${key}: ${JSON.stringify(value)}`),
+  ];
 }

@@ -26,7 +26,7 @@ export function registerRules(program: Command, register: Register): void {
         throw new PermgraphError('E_USAGE', `unknown lint rule "${flags.doc}"`, {
           hint: 'run `permgraph rules` to list the rules',
         });
-      io.stdout.write(formatRuleDoc(rule.meta));
+      io.stdout.write(formatRuleDoc(rule.meta, rule.options.parse({}) as Record<string, unknown>));
       return 0;
     }
     const metas = allRules.map((r) => r.meta);

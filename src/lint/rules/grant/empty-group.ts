@@ -1,4 +1,5 @@
 /** `grant/empty-group`: a user group without members. */
+import { plural } from '../../message.js';
 import { modelRule, noOptions } from '../../rule.js';
 
 export const emptyGroup = modelRule({
@@ -38,7 +39,7 @@ groups:
   check({ model, report }) {
     for (const group of model.groups.values()) {
       if (group.members.length > 0) continue;
-      const grants = group.grants.length === 0 ? '' : `${group.grants.length} grant(s)`;
+      const grants = group.grants.length === 0 ? '' : plural(group.grants.length, 'grant');
       const data = { group: group.name, grants };
       report({ messageId: 'empty', position: group.position, target: `group:${group.name}`, data });
     }

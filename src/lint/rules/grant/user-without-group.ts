@@ -1,4 +1,5 @@
 /** `grant/user-without-group`: a user in no group. */
+import { plural } from '../../message.js';
 import { modelRule, noOptions } from '../../rule.js';
 
 export const userWithoutGroup = modelRule({
@@ -36,7 +37,7 @@ groups:
   check({ model, report }) {
     for (const user of model.users.values()) {
       if (user.groups.length > 0) continue;
-      const direct = user.grants.length === 0 ? '' : `${user.grants.length} grant(s)`;
+      const direct = user.grants.length === 0 ? '' : plural(user.grants.length, 'grant');
       const data = { user: user.name, direct };
       report({ messageId: 'no-group', position: user.position, target: `user:${user.name}`, data });
     }

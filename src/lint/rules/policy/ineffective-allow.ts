@@ -19,7 +19,8 @@ export const ineffectiveAllow = documentRule({
       'with a Condition or a Resource may leave the Allow in effect.',
     needs: 'document',
     messages: {
-      denied: '{statement} allows {actions}, but {denies} of the same policy denies all of it',
+      denied:
+        '{statement} allows {actions}, but the Deny of {denies} in the same policy covers all of it',
     },
     fixes: {
       denied: 'narrow the Deny to what must not be done, or remove the Allow',

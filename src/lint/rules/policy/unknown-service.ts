@@ -20,7 +20,7 @@ export const unknownService = documentRule({
     needs: 'document',
     messages: {
       uncovered:
-        'catalog {catalog} does not cover service "{service}": its {entries} in this document were not checked',
+        'catalog {catalog} does not cover service "{service}", so its actions in this document were not checked ({entries})',
     },
     fixes: {
       uncovered:

@@ -1,0 +1,76 @@
+/** `intent/excess-permission`: literal cases with the message id and position of each finding. */
+import { excessPermission } from '../../../../src/lint/rules/intent/excess-permission.js';
+import { ruleTester } from '../../helpers.js';
+
+ruleTester(excessPermission, {
+  format: 'yaml',
+  valid: [
+    {
+      name: 'exactly what is needed',
+      code: `version: 1
+projects: [{ name: cn-north-1 }, { name: cn-north-4 }]
+users:
+  - { name: alice, groups: [dba] }
+groups:
+  - name: dba
+    grants:
+      - { permission: list-instances, scope: cn-north-4 }
+policies:
+  - name: list-instances
+    document:
+      Version: "1.1"
+      Statement: [{ Effect: Allow, Action: ["rds:instance:list"] }]
+intents:
+  - { principal: group:dba, project: cn-north-4, operations: [rds.instance.list] }
+`,
+    },
+    {
+      name: 'no intents',
+      code: `version: 1
+projects: [{ name: cn-north-1 }, { name: cn-north-4 }]
+users:
+  - { name: alice, groups: [dba] }
+groups:
+  - name: dba
+    grants:
+      - { permission: RDS FullAccess, scope: cn-north-1 }
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'FullAccess for listing',
+      code: `version: 1
+projects: [{ name: cn-north-1 }, { name: cn-north-4 }]
+users:
+  - { name: alice, groups: [dba] }
+groups:
+  - name: dba
+    grants:
+      - { permission: RDS FullAccess, scope: cn-north-4 }
+intents:
+  - { principal: group:dba, project: cn-north-4, operations: [rds.instance.list] }
+`,
+      errors: [{ messageId: 'excess', line: 8, column: 9 }],
+    },
+    {
+      name: 'a grant the intents do not use',
+      code: `version: 1
+projects: [{ name: cn-north-1 }, { name: cn-north-4 }]
+users:
+  - { name: alice, groups: [dba] }
+groups:
+  - name: dba
+    grants:
+      - { permission: RDS ReadOnlyAccess, scope: cn-north-1 }
+      - { permission: VPC Administrator, scope: cn-north-1 }
+intents:
+  - { principal: group:dba, project: cn-north-1, operations: [rds.instance.list] }
+`,
+      errors: [
+        { messageId: 'excess', line: 8, column: 9 },
+        { messageId: 'excess', line: 9, column: 9 },
+      ],
+    },
+  ],
+});
