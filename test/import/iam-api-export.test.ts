@@ -107,6 +107,20 @@ describe('an export in the export-script layout', () => {
     expect(grants(dir)).toEqual([]);
   });
 
+  it('lint findings point at the export file and JSON path of the grant', async () => {
+    const outcome = await runCli(['lint', '-m', `iam-api:${exportDir}`, '--format', 'json']);
+    expect(outcome.code, outcome.stderr).toBe(1);
+    const report = JSON.parse(outcome.stdout) as {
+      findings: { ruleId: string; file: string; line: number; path: string }[];
+    };
+    expect(
+      report.findings.map((f) => `${f.file.split('/').pop()}:${f.line} ${f.path} ${f.ruleId}`),
+    ).toEqual([
+      'role-assignments_page-1.json:3 role_assignments[0] grant/global-actions-in-project-scope',
+      'roles_page-1.json:35 roles[2].policy.Statement[0].Action[0] policy/unknown-service',
+    ]);
+  });
+
   it('can answers on the export, named or detected', async () => {
     for (const model of [`iam-api:${exportDir}`, exportDir]) {
       const outcome = await runCli([

@@ -1,7 +1,7 @@
 /**
  * Every official example of the huaweicloud provider (../shared/real-inputs/terraform/examples)
- * imports from its `.tf` files, and `can` runs on the result. Pinned: users, groups, grants with
- * scope, and what stays unknown until apply.
+ * imports from its `.tf` files, and `can` and `lint` run on the result. Pinned: users, groups,
+ * grants with scope, what stays unknown until apply, and lint's findings at their `.tf` lines.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,6 +92,38 @@ describe.runIf(dir)('official Terraform examples', () => {
         if (decision)
           expect((JSON.parse(outcome.stdout) as { decision: string }).decision).toBe(decision);
       }
+    });
+  }
+
+  const lints: Record<string, string[]> = {
+    'assign-obs-roles': [
+      'main.tf:14 policy/unknown-service',
+      'main.tf:14 policy/wildcard-allow',
+      'main.tf:48 grant/empty-group',
+    ],
+    basic: ['main.tf:16 grant/empty-group', 'main.tf:23 grant/empty-group'],
+    identity_group_membership: ['main.tf:8 grant/empty-group', 'main.tf:16 grant/empty-group'],
+    'users-authorized-through-group': [
+      'main.tf:13 policy/unknown-service',
+      'main.tf:13 policy/wildcard-allow',
+    ],
+  };
+  for (const [name, findings] of Object.entries(lints)) {
+    it(`lint runs on ${name}, findings at the .tf lines`, async () => {
+      const outcome = await runCli([
+        'lint',
+        '-m',
+        `terraform:${join(dir as string, name)}`,
+        '--format',
+        'json',
+      ]);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      const report = JSON.parse(outcome.stdout) as {
+        findings: { ruleId: string; file: string; line: number }[];
+      };
+      expect(
+        report.findings.map((f) => `${f.file.split('/').pop()}:${f.line} ${f.ruleId}`),
+      ).toEqual(findings);
     });
   }
 });
