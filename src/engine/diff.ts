@@ -1,12 +1,14 @@
 /**
  * `diff`: the access two models grant, compared per principal × action × scope (every catalog
- * action, in every project of either model and on global services). Each side is answered with
+ * action, in every project of either model and on global services) and per principal × DLI
+ * privilege × object × project (every object either model mentions). Each side is answered with
  * the reverse query, so the cost follows the grants, not users × actions. Changes that grant
  * nothing new — renaming a policy, reordering statements, splitting a policy in two — compare
  * equal, because only decisions are compared, never documents.
  */
 import type { CatalogAction } from '../catalog/catalog.js';
 import { compressActions } from './compress.js';
+import { privilegeAccess, privilegeQuestions, type PrivilegeQuestion } from './diff-dli.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
 import type { Target } from './types.js';
@@ -72,8 +74,9 @@ export function diffModels(
 ): DiffResult {
   const kind: PrincipalKind = options.groups ? 'group' : 'user';
   const targets = targetsOf(before, after);
-  const old = accessMap(before, targets, kind, options);
-  const next = accessMap(after, targets, kind, options);
+  const questions = privilegeQuestions([before, after]);
+  const old = accessMap(before, targets, questions, kind, options);
+  const next = accessMap(after, targets, questions, kind, options);
   const changes = compare(old, next);
   const { info } = after.pg.catalog;
   return {
@@ -97,11 +100,24 @@ function targetsOf(before: Evaluator, after: Evaluator): Target[] {
 function accessMap(
   evaluator: Evaluator,
   targets: readonly Target[],
+  questions: readonly PrivilegeQuestion[],
   kind: PrincipalKind,
   options: DiffOptions,
 ) {
   const map = new Map<string, Access>();
   const now = options.now ?? new Date();
+  for (const target of targets) {
+    if (target.kind !== 'project') continue;
+    const scope = describeTarget(target);
+    for (const question of questions) {
+      const access = privilegeAccess(evaluator, question, target.project, kind, {
+        context: options.context,
+        now,
+      });
+      const name = `${question.privilege} on ${question.on}`;
+      for (const [principal, decision] of access) map.set(keyOf(principal, name, scope), decision);
+    }
+  }
   for (const action of evaluator.pg.catalog.actions) {
     for (const target of targets.filter(
       (t) => (t.kind === 'global') === (action.scope === 'global'),
@@ -205,6 +221,10 @@ function patternsOf(evaluator: Evaluator, run: readonly AccessChange[]): ChangeR
     const action = catalog.findAction(c.action);
     return action ? [action] : [];
   });
+  // DLI privileges (`SELECT on databases.db1`) are not catalog actions: each stands alone.
+  const privileges = run
+    .filter((c) => !catalog.findAction(c.action))
+    .map((c) => ({ pattern: c.action, actions: [c.action], except: [] }));
   const services = [...new Set(actions.map((a) => a.service))];
   // Widest patterns first, then by name, whatever order the changes came in.
   const patterns = services.flatMap((service) =>
@@ -217,5 +237,7 @@ function patternsOf(evaluator: Evaluator, run: readonly AccessChange[]): ChangeR
       except: e.except.map((a) => a.name),
     })),
   );
-  return patterns.sort((a, b) => b.actions.length - a.actions.length || text(a.pattern, b.pattern));
+  return [...patterns, ...privileges].sort(
+    (a, b) => b.actions.length - a.actions.length || text(a.pattern, b.pattern),
+  );
 }

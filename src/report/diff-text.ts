@@ -36,7 +36,7 @@ export function formatDiffText(result: DiffResult, style: Style = noStyle): stri
   const lines = [
     style.bold(`access ${result.before} → ${result.after}: ${diffSummary(result)}`),
     style.dim(
-      `catalog ${result.catalog.version} (${result.catalog.date}); a change is one ${result.principals === 'groups' ? 'group' : 'user'} × action × scope`,
+      `catalog ${result.catalog.version} (${result.catalog.date}); a change is one ${result.principals === 'groups' ? 'group' : 'user'} × action or privilege × scope`,
     ),
   ];
   for (const direction of ['added', 'removed'] as const) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/engine/diff.js';
 import { evaluatorFor } from '../helpers.js';
+import { loadCatalog } from '../../src/catalog/load.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 
@@ -176,5 +177,54 @@ policies:
       principalsGaining: 0,
       principalsLosing: 0,
     });
+  });
+});
+
+describe('diff compares DLI privileges per object and project', () => {
+  const catalog = loadCatalog();
+  const model = `
+projects: [{ name: cn-north-4, id: 8e1f2a3b4c5d4e6f8a9b0c1d2e3f4a5b }]
+users:
+  - { name: alice }
+  - { name: dlitest }
+groups: []
+dli:
+  objects:
+    databases:
+      db1: { owner: alice, tables: { tbl: {} } }
+  requests:
+    - project: cn-north-4
+      user_name: dlitest
+      action: grant
+      privileges:
+        - { object: databases.db1.tables.tbl, privileges: [SELECT] }
+`;
+  const dliDiff = (before: string, after: string) =>
+    diffModels(evaluatorFor(before, catalog), evaluatorFor(after, catalog), { now }).changes.map(
+      (c) => `${c.direction === 'added' ? '+' : '-'} ${c.principal} ${c.action} ${c.scope}`,
+    );
+
+  it('a DLI grant added to a project shows as access added for that project principal', () => {
+    const added = `${model}    - project: cn-north-4
+      projectId: 0732e57c728025922f04c01273686950
+      action: grant
+      privileges:
+        - { object: databases.db1, privileges: [DROP_DATABASE] }
+`;
+    expect(dliDiff(model, added)).toEqual([
+      '+ project:0732e57c728025922f04c01273686950 DROP_DATABASE on databases.db1 project cn-north-4',
+    ]);
+  });
+
+  it('a revoke removes what the grant gave', () => {
+    const revoked = `${model}    - project: cn-north-4
+      user_name: dlitest
+      action: revoke
+      privileges:
+        - { object: databases.db1.tables.tbl, privileges: [SELECT] }
+`;
+    expect(dliDiff(model, revoked)).toEqual([
+      '- user:dlitest SELECT on databases.db1.tables.tbl project cn-north-4',
+    ]);
   });
 });
