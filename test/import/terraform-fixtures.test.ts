@@ -284,3 +284,145 @@ resource "huaweicloud_identity_role" "q" {
     );
   });
 });
+
+describe('Terraform plan JSON, small cases', () => {
+  function planWith(
+    resources: Record<string, unknown>[],
+    data: Record<string, unknown>[],
+    changes: Record<string, unknown>[],
+    config: Record<string, unknown>[],
+  ): string {
+    const file = join(scratchDir('tf-plan'), 'plan.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          format_version: '1.2',
+          planned_values: { root_module: { resources } },
+          resource_changes: changes,
+          prior_state: { values: { root_module: { resources: data } } },
+          configuration: { root_module: { resources: config } },
+        },
+        null,
+        2,
+      ),
+    );
+    return file;
+  }
+  const managed = (address: string, values: Record<string, unknown>) => {
+    const [type, name] = address.split('.');
+    return { address, mode: 'managed', type, name, values };
+  };
+
+  it('imports a system permission the catalog lacks with the document its data source read', async () => {
+    const file = planWith(
+      [
+        managed('huaweicloud_identity_group.ops', { name: 'ops' }),
+        managed('huaweicloud_identity_group_role_assignment.ops', {
+          role_id: 'r-xyz',
+          domain_id: 'd1',
+        }),
+      ],
+      [
+        {
+          address: 'data.huaweicloud_identity_role.xyz',
+          mode: 'data',
+          type: 'huaweicloud_identity_role',
+          name: 'xyz',
+          values: {
+            id: 'r-xyz',
+            display_name: 'XYZ ReadOnlyAccess',
+            name: 'system_all_777',
+            policy: '{"Version":"1.1","Statement":[{"Effect":"Allow","Action":["xyz:*:get*"]}]}',
+          },
+        },
+      ],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.ops',
+          change: { actions: ['create'], after_unknown: { group_id: true, id: true } },
+        },
+      ],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.ops',
+          expressions: {
+            group_id: {
+              references: ['huaweicloud_identity_group.ops.id', 'huaweicloud_identity_group.ops'],
+            },
+            role_id: {
+              references: [
+                'data.huaweicloud_identity_role.xyz.id',
+                'data.huaweicloud_identity_role.xyz',
+              ],
+            },
+            domain_id: { constant_value: 'd1' },
+          },
+        },
+      ],
+    );
+    const result = await importTerraform(file, catalog);
+    expect(grants(result)).toEqual(['group ops: XYZ ReadOnlyAccess @ global']);
+    expect(result.file.data.policies.map((p) => [p.name, p.document])).toEqual([
+      [
+        'XYZ ReadOnlyAccess',
+        { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['xyz:*:get*'] }] },
+      ],
+    ]);
+    expect(summary(result).warnings).toEqual([
+      'unknown: plan.json:21: system permission "XYZ ReadOnlyAccess" is not in catalog 2026.12.0 (2026-12-03); imported with the document the plan carries',
+    ]);
+  });
+
+  it('reports an unknown id whose references name several instances, and imports the rest', async () => {
+    const file = planWith(
+      [
+        {
+          ...managed('huaweicloud_identity_group.team', { name: 'team-a' }),
+          index: 0,
+          address: 'huaweicloud_identity_group.team[0]',
+        },
+        {
+          ...managed('huaweicloud_identity_group.team', { name: 'team-b' }),
+          index: 1,
+          address: 'huaweicloud_identity_group.team[1]',
+        },
+        managed('huaweicloud_identity_group_role_assignment.pick', {
+          role_id: 'r-rds',
+          project_id: 'all',
+        }),
+      ],
+      [
+        {
+          address: 'data.huaweicloud_identity_role.rds',
+          mode: 'data',
+          type: 'huaweicloud_identity_role',
+          name: 'rds',
+          values: { id: 'r-rds', display_name: 'RDS ReadOnlyAccess', name: 'system_all_12' },
+        },
+      ],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.pick',
+          change: { actions: ['create'], after_unknown: { group_id: true, id: true } },
+        },
+      ],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.pick',
+          expressions: {
+            group_id: { references: ['var.which', 'huaweicloud_identity_group.team'] },
+            role_id: { references: ['data.huaweicloud_identity_role.rds.id'] },
+            project_id: { constant_value: 'all' },
+          },
+        },
+      ],
+    );
+    const result = await importTerraform(file, catalog);
+    expect(result.file.data.groups.map((g) => g.name)).toEqual(['team-a', 'team-b']);
+    expect(grants(result)).toEqual([]);
+    expect(summary(result).warnings).toEqual([
+      'unknown: plan.json:31: huaweicloud_identity_group_role_assignment.pick.group_id: huaweicloud_identity_group_role_assignment.pick.group_id is known only after apply (it may refer to huaweicloud_identity_group.team[0].id, huaweicloud_identity_group.team[1].id); left out',
+    ]);
+  });
+});
