@@ -8,6 +8,7 @@
  */
 import type { CatalogAction } from '../catalog/catalog.js';
 import { compressActions } from './compress.js';
+import { diffUncatalogued, type UncataloguedChange } from './diff-uncatalogued.js';
 import { privilegeAccess, privilegeQuestions, type PrivilegeQuestion } from './diff-dli.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
@@ -53,6 +54,8 @@ export interface DiffResult {
   summary: { added: number; removed: number; principalsGaining: number; principalsLosing: number };
   groups: ReviewGroup[];
   changes: AccessChange[];
+  /** Statements about services outside the catalog, compared as written (counted in summary). */
+  uncatalogued: UncataloguedChange[];
 }
 
 /** Options of `diff`. */
@@ -78,15 +81,17 @@ export function diffModels(
   const old = accessMap(before, targets, questions, kind, options);
   const next = accessMap(after, targets, questions, kind, options);
   const changes = compare(old, next);
+  const uncatalogued = diffUncatalogued(before, after, kind);
   const { info } = after.pg.catalog;
   return {
     catalog: { version: info.version, date: info.date },
     before: options.labels?.before ?? 'before',
     after: options.labels?.after ?? 'after',
     principals: options.groups ? 'groups' : 'users',
-    summary: summarise(changes),
+    summary: summarise(changes, uncatalogued),
     groups: reviewGroups(after, changes),
     changes,
+    uncatalogued,
   };
 }
 
@@ -165,7 +170,11 @@ function text(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function summarise(changes: readonly AccessChange[]): DiffResult['summary'] {
+function summarise(
+  decided: readonly AccessChange[],
+  uncatalogued: readonly UncataloguedChange[],
+): DiffResult['summary'] {
+  const changes = [...decided, ...uncatalogued];
   const added = changes.filter((c) => c.direction === 'added');
   const removed = changes.filter((c) => c.direction === 'removed');
   return {

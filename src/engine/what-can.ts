@@ -9,6 +9,7 @@ import { PermgraphError } from '../errors.js';
 import { evaluateAction } from './action.js';
 import { parsePrincipal, resolveProject } from './can.js';
 import { compressActions } from './compress.js';
+import { uncataloguedStatements, type UncataloguedStatement } from './diff-uncatalogued.js';
 import { buildContext } from './context.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
@@ -53,6 +54,11 @@ export interface WhatCanResult {
   catalog: { version: string; date: string };
   principal: string;
   scopes: WhatCanScope[];
+  /**
+   * Statements the principal holds about services the catalog does not cover: their actions are
+   * unknown, so they are listed as written rather than evaluated.
+   */
+  uncatalogued: UncataloguedStatement[];
 }
 
 /** Options of `what-can`. */
@@ -74,6 +80,7 @@ export function whatCan(
     catalog: { version: info.version, date: info.date },
     principal: formatPrincipal(principal),
     scopes: targets.map((target) => scopeOf(evaluator, principal, target, actions, options)),
+    uncatalogued: options.service === undefined ? uncataloguedStatements(evaluator, principal) : [],
   };
 }
 

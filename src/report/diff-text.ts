@@ -45,6 +45,13 @@ export function formatDiffText(result: DiffResult, style: Style = noStyle): stri
     lines.push('', style.bold(`access ${direction}`));
     for (const group of groups) lines.push(...groupLines(group, direction, style));
   }
+  if (result.uncatalogued.length > 0) {
+    lines.push('', style.bold('outside the catalog (statements compared as written)'));
+    for (const change of result.uncatalogued) {
+      const sign = change.direction === 'added' ? style.green('+') : style.red('-');
+      lines.push(`  ${sign} ${change.principal} on ${change.scope}: ${change.statement}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -103,6 +110,21 @@ export function formatDiffMarkdown(result: DiffResult): string {
           `| ${group.principals.map(code).join(', ')} | ${run.scope}${transition(run)} | ${access} |`,
         );
       }
+    }
+    lines.push('');
+  }
+  if (result.uncatalogued.length > 0) {
+    lines.push(
+      '**Outside the catalog** (statements compared as written)',
+      '',
+      '| | principal | scope | statement |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const change of result.uncatalogued) {
+      const sign = change.direction === 'added' ? '+' : '−';
+      lines.push(
+        `| ${sign} | ${code(change.principal)} | ${change.scope} | ${code(change.statement)} |`,
+      );
     }
     lines.push('');
   }

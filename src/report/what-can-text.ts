@@ -23,6 +23,11 @@ export function formatWhatCanText(result: WhatCanResult, style: Style = noStyle)
     if (scope.services.length === 0) lines.push(style.dim('  nothing'));
     for (const service of scope.services) lines.push(...serviceLines(service, style));
   }
+  if (result.uncatalogued.length > 0) {
+    lines.push('', style.bold('outside the catalog (not evaluated; as written)'));
+    for (const u of result.uncatalogued)
+      lines.push(`  ${u.statement}  ${style.dim(`${u.permission} on ${u.scope}`)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

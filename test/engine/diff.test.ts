@@ -228,3 +228,57 @@ dli:
     ]);
   });
 });
+
+describe('statements about services outside the catalog are compared as written', () => {
+  const withEcs = (statements: string) => `
+policies:
+  - name: rds-ops
+    document:
+      Version: "1.1"
+      Statement:
+        - { Effect: Allow, Action: ["rds:instance:*"] }
+        - { Effect: Allow, Action: ["rds:backup:create", "kms:cmk:list"] }
+${statements}`;
+
+  it('an Allow of an uncovered service is access added, so --fail-on-new fails', () => {
+    const after = withEcs('        - { Effect: Allow, Action: ["ecs:*:*"] }\n');
+    const result = diffModels(evaluatorFor(base + rdsOps), evaluatorFor(base + after), {
+      now,
+      groups: true,
+    });
+    expect(result.changes).toEqual([]);
+    expect(result.uncatalogued).toEqual([
+      {
+        principal: 'group:dba',
+        statement: 'Allow ecs:*:*',
+        scope: 'project p1',
+        direction: 'added',
+      },
+    ]);
+    expect(result.summary.added).toBe(1);
+  });
+
+  it('a Deny of an uncovered service removed is access added; added, removed', () => {
+    const deny = withEcs(
+      '        - { Effect: Deny, Action: ["ecs:server:delete"], Condition: { Bool: { "g:MFAPresent": ["false"] } } }\n',
+    );
+    const result = (a: string, b: string) =>
+      diffModels(evaluatorFor(base + a), evaluatorFor(base + b), { now, groups: true })
+        .uncatalogued;
+    const statement = 'Deny ecs:server:delete if {"Bool":{"g:MFAPresent":["false"]}}';
+    expect(result(deny, rdsOps)).toEqual([
+      { principal: 'group:dba', statement, scope: 'project p1', direction: 'added' },
+    ]);
+    expect(result(rdsOps, deny)).toEqual([
+      { principal: 'group:dba', statement, scope: 'project p1', direction: 'removed' },
+    ]);
+  });
+
+  it('renaming or splitting a policy that names one changes nothing', () => {
+    const ecs = withEcs('        - { Effect: Allow, Action: ["ecs:*:*"] }\n');
+    const renamed = (base + ecs).replaceAll('rds-ops', 'rds-operations');
+    const result = diffModels(evaluatorFor(base + ecs), evaluatorFor(renamed), { now });
+    expect(result.uncatalogued).toEqual([]);
+    expect(result.summary.added + result.summary.removed).toBe(0);
+  });
+});

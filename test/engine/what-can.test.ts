@@ -110,3 +110,24 @@ describe('compressing actions to patterns', () => {
     expect(strict.some((e) => e.pattern === 'rds:*:*')).toBe(false);
   });
 });
+
+describe('what-can and services outside the catalog', () => {
+  it('lists their statements as written, with the grant that holds them', () => {
+    const dns = evaluatorFor(`
+projects: [{ name: p1 }]
+users: [{ name: alice, grants: [{ permission: dns-admin, scope: p1 }] }]
+policies:
+  - name: dns-admin
+    document: { Version: "1.1", Statement: [{ Effect: Allow, Action: ["dns:*:*", "rds:instance:list"] }] }
+`);
+    const result = whatCan(dns, 'alice', { now });
+    expect(result.uncatalogued).toEqual([
+      { statement: 'Allow dns:*:*', scope: 'project p1', permission: 'dns-admin' },
+    ]);
+    expect(formatWhatCanText(result).split('\n').slice(-3)).toEqual([
+      'outside the catalog (not evaluated; as written)',
+      '  Allow dns:*:*  dns-admin on project p1',
+      '',
+    ]);
+  });
+});
