@@ -15,7 +15,7 @@ export const emptyGroup = modelRule({
       'them so that queries and lint see the real access.',
     needs: 'model',
     messages: {
-      empty: 'group {group} has no members[; its {grants} reach nobody]',
+      empty: 'group {group} has no members[; nobody receives its {grants}]',
     },
     fixes: {
       empty: 'add the users of group {group} to the model, or delete the group',

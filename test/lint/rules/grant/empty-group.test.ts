@@ -37,7 +37,7 @@ groups:
           messageId: 'empty',
           line: 7,
           column: 5,
-          message: 'group legacy has no members; its 1 grant reach nobody',
+          message: 'group legacy has no members; nobody receives its 1 grant',
         },
       ],
     },
