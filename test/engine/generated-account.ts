@@ -1,8 +1,8 @@
 /**
  * A small, seeded generator of account models for tests that need many principals: users in
  * one to three groups, groups holding system permissions and custom policies at every kind of
- * scope, custom policies with Deny statements and with conditions (one that depends on the
- * user's name, one that the query cannot settle). The same seed always gives the same account.
+ * scope, custom policies with Deny statements, with conditions (one that depends on the
+ * user's name, one that the query cannot settle) and with resource-limited statements. The same seed always gives the same account.
  * The benchmark generator under `bench/` is a separate, larger tool.
  */
 
@@ -52,6 +52,8 @@ const patterns = [
   '*:*:get*',
 ];
 
+const resources = ['rds:*:*:instance:*', 'rds:cn-north-1:*:instance:prod-*', 'kms:*:*:KeyId:*'];
+
 type Pick = <T>(items: readonly T[]) => T;
 
 /** The model, as the object a model file holds. */
@@ -95,6 +97,8 @@ function statement(random: () => number, pick: Pick, users: readonly string[]) {
     const names = [pick(users), pick(users), pick(users)];
     return { Effect, Action, Condition: { StringEquals: { 'g:UserName': names } } };
   }
+  // A statement limited to some resources: unknown when the query names no resource.
+  if (roll < 0.25) return { Effect, Action, Resource: [pick(resources)] };
   return { Effect, Action };
 }
 

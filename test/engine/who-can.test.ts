@@ -193,6 +193,30 @@ describe('who-can agrees with can on a generated account', () => {
     });
   }
 
+  it('every catalog action in every project and globally, on a 300-user account', () => {
+    const small = new Evaluator(
+      buildGraph(
+        loadModelText(
+          generatedAccountText({ seed: 11, users: 300, groups: 20, policies: 30 }),
+          'small.json',
+          catalog,
+        ),
+        catalog,
+      ),
+    );
+    const users = principalsOf(small, false);
+    const groups = principalsOf(small, true);
+    const found: string[] = [];
+    let listed = 0;
+    for (const { what, project } of questions(small).filter((q) => !q.what.includes('.'))) {
+      found.push(...disagreements(small, what, project, users, false));
+      found.push(...disagreements(small, what, project, groups, true));
+      listed += whoCan(small, what, { project, now }).allowed.length;
+    }
+    expect(found).toEqual([]);
+    expect(listed).toBeGreaterThan(1000);
+  });
+
   it('finds allowed, conditional and unlisted users alike (the test is not vacuous)', () => {
     const result = whoCan(evaluator, 'rds:instance:delete', { project: 'cn-north-1', now });
     expect(result.allowed.length).toBeGreaterThan(100);
