@@ -159,6 +159,67 @@ describe('malformed IAM API exports', () => {
   });
 });
 
+describe('exports with pages missing', () => {
+  const dba = { request: 'GET /v3/groups', body: { groups: [{ id: 'g1', name: 'dba' }] } };
+
+  it('a links.next no saved request follows: exit 2 at the link', () => {
+    const dir = exportOf({
+      request: 'GET /v3/users',
+      body: {
+        users: [{ id: 'u1', name: 'alice' }],
+        links: { next: 'https://iam.myhuaweicloud.com/v3/users?marker=u1' },
+      },
+    });
+    expect(failure(dir)).toBe(
+      'E_READ response-0.json:9:5 GET /v3/users: the next page (/v3/users?marker=u1) is not in the export; the list is incomplete (at links.next)',
+    );
+  });
+
+  it('the next page saved: imported whole', () => {
+    const dir = exportOf(
+      {
+        request: 'GET /v3/users',
+        body: {
+          users: [{ id: 'u1', name: 'alice' }],
+          links: { next: 'https://iam.myhuaweicloud.com/v3/users?marker=u1' },
+        },
+      },
+      {
+        request: 'GET /v3/users?marker=u1',
+        body: { users: [{ id: 'u2', name: 'bob' }], links: { next: null } },
+      },
+    );
+    const result = importIamExport(dir, catalog);
+    expect(result.file.data.users.map((u) => u.name)).toEqual(['alice', 'bob']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('fewer role assignments than total_num: exit 2, or a warning with --partial', () => {
+    const page = (n: number, records: unknown[]): ExportEntry => ({
+      request: `GET /v3.0/OS-PERMISSION/role-assignments?domain_id=d1&page=${n}&per_page=1`,
+      body: { role_assignments: records, total_num: 3 },
+    });
+    const record = { group: { id: 'g1' }, role: { id: 'r1' }, scope: { domain: { id: 'd1' } } };
+    const dir = exportOf(
+      dba,
+      roles,
+      page(1, [record]),
+      page(2, [{ ...record, is_inherited: true }]),
+    );
+    expect(failure(dir)).toBe(
+      'E_READ response-2.json:1:1 /v3.0/OS-PERMISSION/role-assignments: the export holds 2 of the 3 items the API counts; pages are missing',
+    );
+    const partial = importIamExport(dir, catalog, { partial: true });
+    expect(summary(partial).warnings).toEqual([
+      'skipped: response-2.json:1: /v3.0/OS-PERMISSION/role-assignments: the export holds 2 of the 3 items the API counts; pages are missing',
+    ]);
+    expect(partial.file.data.groups[0]?.grants).toEqual([
+      { permission: 'RDS FullAccess', scope: 'global' },
+      { permission: 'RDS FullAccess', scope: 'all' },
+    ]);
+  });
+});
+
 describe('--partial', () => {
   const dir = exportOf(users, groups, roles, custom, assignments);
 

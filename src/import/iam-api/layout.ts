@@ -2,7 +2,7 @@
  * The IAM API export layout: a directory with `manifest.json` listing every response saved and
  * the request that produced it, because much of a response's meaning lives only in its URL
  * (members of WHICH group, roles on WHICH project). `permgraph export-script` writes exactly
- * this layout; docs/import.md describes it for people who assemble one by hand.
+ * this layout; the README (`permgraph import iam-api`) describes it for people who assemble one.
  *
  *     manifest.json  {"format": "permgraph-iam-export", "version": 1,
  *                     "responses": [{"request": "GET /v3/groups/<id>/users", "file": "…json"}]}

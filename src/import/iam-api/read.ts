@@ -11,6 +11,7 @@ import { ImportLog, type ImportOptions, type ImportResult } from '../log.js';
 import { importAssignments, importGroupRoles, type GrantScope } from './grants.js';
 import { detailPaths, itemPaths, isUsableBody, knownName } from './items.js';
 import { readExport, type ExportResponse } from './layout.js';
+import { checkPages } from './pages.js';
 import { declareRole, roleContext, stringField, valueAt, type RoleContext } from './roles.js';
 
 type Handler = (context: RoleContext, response: ExportResponse, ids: string[]) => void;
@@ -110,6 +111,7 @@ export function importIamExport(
   const builder = new ModelBuilder();
   const context = roleContext(catalog, builder, log);
   const { manifest, responses } = readExport(dir, log, options.partial ?? false);
+  checkPages(responses, log);
   const domain = (manifest.value as Record<string, unknown>).domain_id;
   if (typeof domain === 'string' && domain !== '') builder.domainId = domain;
   const routed = responses.flatMap((response) => route(response, log));
