@@ -59,7 +59,8 @@ export function checkoutModelAt(revision: string, path: string, cwd: string): Re
   const files = listed.split('\n').filter((f) => f !== '' && (MODEL_FILE.test(f) || f === inRepo));
   const temporary = mkdtempSync(join(tmpdir(), 'permgraph-git-'));
   try {
-    for (const file of files) copyOut(revision, file, base, temporary, root);
+    const contents = readBlobs(revision, files, root);
+    files.forEach((file, i) => writeOut(file, contents[i] ?? Buffer.alloc(0), base, temporary));
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error;
@@ -94,15 +95,44 @@ function objectType(
   return type;
 }
 
-function copyOut(
-  revision: string,
-  file: string,
-  base: string,
-  temporary: string,
-  root: string,
-): void {
+/**
+ * Reads every file at the revision with one `git cat-file --batch`: a model at the root of a
+ * large repository may sit beside many YAML and JSON files, and one process each would be slow.
+ */
+function readBlobs(revision: string, files: readonly string[], root: string): Buffer[] {
+  if (files.length === 0) return [];
+  let output: Buffer;
+  try {
+    output = execFileSync('git', ['cat-file', '--batch'], {
+      cwd: root,
+      input: files.map((f) => `${revision}:${f}`).join('\n') + '\n',
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    throw new PermgraphError('E_READ', `git cat-file failed: ${(error as Error).message}`);
+  }
+  const blobs: Buffer[] = [];
+  let at = 0;
+  for (const file of files) {
+    const end = output.indexOf(10, at);
+    const header = output.subarray(at, end).toString('utf8');
+    const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+    if (!Number.isFinite(size)) {
+      throw new PermgraphError(
+        'E_READ',
+        `cannot read ${file} at ${revision}: git said "${header}"`,
+      );
+    }
+    blobs.push(output.subarray(end + 1, end + 1 + size));
+    at = end + 1 + size + 1;
+  }
+  return blobs;
+}
+
+function writeOut(file: string, content: Buffer, base: string, temporary: string): void {
   const inside = base === '.' || base === '' ? file : posix.relative(base, file);
   const target = join(temporary, ...inside.split(posix.sep));
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, git(['show', `${revision}:${file}`], root));
+  writeFileSync(target, content);
 }
