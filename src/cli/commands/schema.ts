@@ -2,12 +2,14 @@
 import { type Command } from 'commander';
 import { modelJsonSchema } from '../../model/schema.js';
 import { assertionsJsonSchema } from '../../engine/assertions.js';
+import { lintConfigJsonSchema } from '../../lint/config.js';
 import type { Register } from '../run.js';
 import { PermgraphError } from '../../errors.js';
 
 const schemas: Record<string, () => unknown> = {
   model: modelJsonSchema,
   assertions: assertionsJsonSchema,
+  config: lintConfigJsonSchema,
 };
 
 /** Registers `schema`. */
