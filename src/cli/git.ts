@@ -13,6 +13,8 @@ import { PermgraphError } from '../errors.js';
 export interface RevisionCheckout {
   path: string;
   cleanup(): void;
+  /** Rewrites temporary paths in a text (a message, a position's file) to the repository's. */
+  original(text: string): string;
 }
 
 const MODEL_FILE = /\.(ya?ml|json)$/i;
@@ -39,34 +41,30 @@ function git(args: readonly string[], cwd: string): string {
   }
 }
 
-/** Copies `path` (file or directory, relative to `cwd`) as of `revision` into a temporary directory. */
+/**
+ * Copies the model files of the whole revision (YAML and JSON, paths kept), so policy documents
+ * a model references with `file:` — even from a sibling directory — are where it expects them.
+ * `path` is the model's file or directory, relative to `cwd`.
+ */
 export function checkoutModelAt(revision: string, path: string, cwd: string): RevisionCheckout {
   const root = git(['rev-parse', '--show-toplevel'], cwd).trim();
   const inRepo = relative(root, resolve(cwd, path)).split(sep).join(posix.sep);
-  const type = objectType(revision, inRepo, root, path);
-  const base = type === 'tree' ? inRepo : posix.dirname(inRepo);
-  const listed = git(
-    [
-      'ls-tree',
-      '-r',
-      '--name-only',
-      revision,
-      '--',
-      base === '.' || base === '' ? '.' : `${base}/`,
-    ],
-    root,
-  );
+  objectType(revision, inRepo, root, path);
+  const listed = git(['ls-tree', '-r', '--name-only', revision], root);
   const files = listed.split('\n').filter((f) => f !== '' && (MODEL_FILE.test(f) || f === inRepo));
   const temporary = mkdtempSync(join(tmpdir(), 'permgraph-git-'));
   try {
     const contents = readBlobs(revision, files, root);
-    files.forEach((file, i) => writeOut(file, contents[i] ?? Buffer.alloc(0), base, temporary));
+    files.forEach((file, i) => writeOut(file, contents[i] ?? Buffer.alloc(0), temporary));
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   }
-  const loadFrom = type === 'tree' ? temporary : join(temporary, posix.basename(inRepo));
-  return { path: loadFrom, cleanup: () => rmSync(temporary, { recursive: true, force: true }) };
+  return {
+    path: inRepo === '' ? temporary : join(temporary, ...inRepo.split(posix.sep)),
+    cleanup: () => rmSync(temporary, { recursive: true, force: true }),
+    original: (text) => text.split(temporary).join(root),
+  };
 }
 
 function objectType(
@@ -130,9 +128,8 @@ function readBlobs(revision: string, files: readonly string[], root: string): Bu
   return blobs;
 }
 
-function writeOut(file: string, content: Buffer, base: string, temporary: string): void {
-  const inside = base === '.' || base === '' ? file : posix.relative(base, file);
-  const target = join(temporary, ...inside.split(posix.sep));
+function writeOut(file: string, content: Buffer, temporary: string): void {
+  const target = join(temporary, ...file.split(posix.sep));
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, content);
 }

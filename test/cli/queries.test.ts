@@ -171,6 +171,40 @@ describe('permgraph diff', () => {
     expect(missing.code).toBe(2);
   });
 
+  it('at a revision, a model in a subdirectory finds its ../ policy files, and errors name the repository file', async () => {
+    const repo = join(work, 'repo2');
+    execFileSync('mkdir', ['-p', join(repo, 'model'), join(repo, 'policies')]);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: repo,
+        stdio: 'pipe',
+      });
+    git('init', '-q');
+    const document =
+      '{ "Version": "1.1", "Statement": [{ "Effect": "Allow", "Action": ["rds:*:*"] }] }';
+    writeFileSync(join(repo, 'policies/rds.json'), document);
+    const model = before.replace(
+      /policies:[\s\S]*$/,
+      'policies:\n  - name: rds-operator\n    file: ../policies/rds.json\n',
+    );
+    writeFileSync(
+      join(repo, 'model/permgraph.yaml'),
+      model.replace('version: 1', 'version: 1\nusers: oops'),
+    );
+    git('add', '.');
+    git('commit', '-q', '-m', 'broken model');
+    const broken = await runCli(['diff', '--git', 'HEAD', 'model/permgraph.yaml'], repo);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^permgraph: model\/permgraph.yaml:\d+:\d+: at revision HEAD: /);
+    expect(broken.stderr).not.toContain('permgraph-git-');
+    writeFileSync(join(repo, 'model/permgraph.yaml'), model);
+    git('add', '.');
+    git('commit', '-q', '-m', 'model');
+    const same = await runCli(['diff', '--git', 'HEAD', 'model/permgraph.yaml'], repo);
+    expect([same.code, same.stderr]).toEqual([0, '']);
+    expect(same.stdout).toContain('no difference in access');
+  });
+
   it('needs two models', async () => {
     const { code, stderr } = await runCli(['diff', 'before.yaml'], work);
     expect(code).toBe(2);

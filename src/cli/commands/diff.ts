@@ -5,7 +5,7 @@ import type { Evaluator } from '../../engine/evaluator.js';
 import { PermgraphError } from '../../errors.js';
 import { formatDiffMarkdown, formatDiffText } from '../../report/diff-text.js';
 import { styleFor } from '../../report/style.js';
-import { checkoutModelAt } from '../git.js';
+import { checkoutModelAt, type RevisionCheckout } from '../git.js';
 import { defaultModelPath } from '../io.js';
 import { assertKnownActions } from '../../model/check-actions.js';
 import type { CliIo, Register } from '../run.js';
@@ -86,11 +86,34 @@ async function diffRevision(
   const shown = path ?? flags.model ?? relativeDefault(io);
   const checkout = checkoutModelAt(revision, shown, io.cwd);
   try {
-    const old = await open(checkout.path, flags, io);
+    const old = await openAtRevision(checkout, revision, flags, io);
     const next = await open(shown, flags, io);
     return compare(old, next, { before: `${shown}@${revision}`, after: shown }, flags);
   } finally {
     checkout.cleanup();
+  }
+}
+
+/** Opens the checked-out model; its errors name the repository's files and the revision. */
+async function openAtRevision(
+  checkout: RevisionCheckout,
+  revision: string,
+  flags: DiffFlags,
+  io: CliIo,
+): Promise<Evaluator> {
+  try {
+    return await open(checkout.path, flags, io);
+  } catch (error) {
+    if (!(error instanceof PermgraphError)) throw error;
+    const { position, hint } = error;
+    throw new PermgraphError(
+      error.code,
+      `at revision ${revision}: ${checkout.original(error.message)}`,
+      {
+        ...(position ? { position: { ...position, file: checkout.original(position.file) } } : {}),
+        ...(hint === undefined ? {} : { hint: checkout.original(hint) }),
+      },
+    );
   }
 }
 
