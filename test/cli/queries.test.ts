@@ -259,6 +259,17 @@ assertions:
     );
   });
 
+  it('DLI privilege assertions run against the DLI example', async () => {
+    const { code, stdout } = await runCli(
+      ['test', 'tests/access.yaml'],
+      join(root, 'examples/dli-sharing'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "  ✔ contractors never drop db1's tables, whatever DLI grants say  deny",
+    );
+  });
+
   it('schema assertions prints the JSON Schema', async () => {
     const { code, stdout } = await runCli(['schema', 'assertions']);
     expect(code).toBe(0);
