@@ -5,12 +5,18 @@
  * stays free of I/O.
  */
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { parseDliModelSection } from '../dli/model.js';
 import type { DliObjectInventory } from '../dli/model.js';
 import type { DliRequest } from '../dli/request.js';
 import { PermgraphError } from '../errors.js';
-import { readModelFiles, validateModelFile, type LoadedFile } from '../model/load.js';
+import {
+  listModelFiles,
+  readModelFiles,
+  validateModelFile,
+  type LoadedFile,
+} from '../model/load.js';
 import { policyDocumentSource, resolveModel } from '../model/resolve.js';
 import { readSourceFile, type DocPath, type SourceDocument } from '../model/source.js';
 import type { AccountModel } from '../model/types.js';
@@ -104,8 +110,9 @@ export function isPolicyFile(source: SourceDocument): boolean {
 }
 
 /**
- * Reads the paths given on the command line: directories and YAML files are model files, JSON
- * files holding a policy document are bare documents, other JSON files are model files. All
+ * Reads the paths given on the command line: YAML files are model files, JSON files holding a
+ * policy document are bare documents, other JSON files are model files; a directory's files are
+ * classified the same way. All
  * model files are merged into one model, with `extraModelFiles` (an imported model, say).
  */
 export function readLintInputs(
@@ -115,18 +122,27 @@ export function readLintInputs(
 ): LintInput {
   const modelFiles: LoadedFile[] = [...extraModelFiles];
   const documents: PolicyInput[] = [];
-  for (const path of paths) {
-    if (isDirectory(path) || !/\.json$/i.test(path)) {
-      modelFiles.push(...readModelFiles(path));
+  // A directory contributes its own files (not subfolders), each classified like a path given.
+  const files = paths.flatMap((path) =>
+    isDirectory(path) ? listModelFiles(path).filter((f) => !isLintConfig(f)) : [path],
+  );
+  for (const file of files) {
+    if (!/\.json$/i.test(file)) {
+      modelFiles.push(...readModelFiles(file));
       continue;
     }
-    const source = readSourceFile(path);
+    const source = readSourceFile(file);
     if (isPolicyFile(source)) documents.push(policyFileInput(source));
     else modelFiles.push(validateModelFile(source));
   }
   const model = modelFiles.length > 0 ? modelInput(modelFiles, catalog) : undefined;
 
   return { catalog, model, documents };
+}
+
+/** `.permgraph.yaml` sits beside the model files but is lint's configuration, not a model file. */
+function isLintConfig(file: string): boolean {
+  return /^\.permgraph\.ya?ml$/i.test(basename(file));
 }
 
 function isDirectory(path: string): boolean {
