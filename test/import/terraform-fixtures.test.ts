@@ -169,6 +169,44 @@ describe('Terraform identity v5 resources', () => {
   });
 });
 
+describe('Terraform DLI resources', () => {
+  it('a connection privilege to another project and a table permission become DLI requests', async () => {
+    const dir = join(fixtures, 'dli');
+    const result = await importTerraform(dir, catalog);
+    expect(result.file.data.dli).toEqual({
+      requests: [
+        {
+          project: 'cn-north-4',
+          projectId: '0732e57c728025922f04c01273686950',
+          action: 'grant',
+          privileges: [
+            {
+              object: 'edsconnections.4b5c6d7e-0000-4000-8000-000000000001',
+              privileges: ['BIND_QUEUE'],
+            },
+          ],
+        },
+        {
+          project: 'cn-north-4',
+          user_name: 'dan',
+          action: 'grant',
+          privileges: [{ object: 'databases.db1.tables.t1', privileges: ['SELECT', 'DROP_TABLE'] }],
+        },
+      ],
+    });
+    const outcome = await runCli([
+      'can',
+      'project:0732e57c728025922f04c01273686950',
+      'BIND_QUEUE',
+      '--on',
+      'edsconnections.4b5c6d7e-0000-4000-8000-000000000001',
+      '-m',
+      dir,
+    ]);
+    expect(outcome.code, outcome.stderr).toBe(0);
+  });
+});
+
 describe('Terraform plan JSON', () => {
   it('imports the same team, the module, and ids the plan already knows', async () => {
     const result = await importTerraform(planFile, catalog);
