@@ -12,6 +12,11 @@ export interface GeneratedAccountOptions {
   users: number;
   groups: number;
   policies: number;
+  /**
+   * Also write statements limited to some resources (unknown when a query names no resource).
+   * Off by default, so the accounts other tests were written against stay the same.
+   */
+  resourceStatements?: boolean;
 }
 
 /** A seeded pseudo-random source (mulberry32): deterministic across runs and platforms. */
@@ -70,7 +75,7 @@ export function generateAccount(options: GeneratedAccountOptions): Record<string
     enterpriseProjects: [{ name: 'finance' }],
     policies: policyNames.map((name) => ({
       name,
-      document: policyDocument(random, pick, userNames),
+      document: policyDocument(random, pick, userNames, options.resourceStatements === true),
     })),
     groups: groupNames.map((name) => ({ name, grants: grants(random, pick, policyNames) })),
     users: userNames.map((name, i) => user(name, i, random, pick, groupNames, policyNames)),
@@ -82,13 +87,25 @@ export function generatedAccountText(options: GeneratedAccountOptions): string {
   return JSON.stringify(generateAccount(options));
 }
 
-function policyDocument(random: () => number, pick: Pick, users: readonly string[]) {
+function policyDocument(
+  random: () => number,
+  pick: Pick,
+  users: readonly string[],
+  resourceStatements: boolean,
+) {
   const count = 1 + Math.floor(random() * 3);
-  const statements = Array.from({ length: count }, () => statement(random, pick, users));
+  const statements = Array.from({ length: count }, () =>
+    statement(random, pick, users, resourceStatements),
+  );
   return { Version: '1.1', Statement: statements };
 }
 
-function statement(random: () => number, pick: Pick, users: readonly string[]) {
+function statement(
+  random: () => number,
+  pick: Pick,
+  users: readonly string[],
+  resourceStatements: boolean,
+) {
   const Effect = random() < 0.25 ? 'Deny' : 'Allow';
   const Action = [...new Set([pick(patterns), ...(random() < 0.4 ? [pick(patterns)] : [])])];
   const roll = random();
@@ -98,7 +115,7 @@ function statement(random: () => number, pick: Pick, users: readonly string[]) {
     return { Effect, Action, Condition: { StringEquals: { 'g:UserName': names } } };
   }
   // A statement limited to some resources: unknown when the query names no resource.
-  if (roll < 0.25) return { Effect, Action, Resource: [pick(resources)] };
+  if (resourceStatements && roll < 0.25) return { Effect, Action, Resource: [pick(resources)] };
   return { Effect, Action };
 }
 

@@ -197,7 +197,13 @@ describe('who-can agrees with can on a generated account', () => {
     const small = new Evaluator(
       buildGraph(
         loadModelText(
-          generatedAccountText({ seed: 11, users: 300, groups: 20, policies: 30 }),
+          generatedAccountText({
+            seed: 11,
+            users: 300,
+            groups: 20,
+            policies: 30,
+            resourceStatements: true,
+          }),
           'small.json',
           catalog,
         ),
