@@ -73,6 +73,15 @@ export function whatCan(
   options: WhatCanOptions = {},
 ): WhatCanResult {
   const principal = parsePrincipal(evaluator, principalText);
+  if (principal.kind === 'project') {
+    throw new PermgraphError(
+      'E_USAGE',
+      `what-can lists the IAM access of users and groups; ${formatPrincipal(principal)} holds only DLI grants`,
+      {
+        hint: `ask about a DLI privilege: permgraph can ${principalText} SELECT --on databases.db1`,
+      },
+    );
+  }
   const actions = actionsAsked(evaluator, options.service);
   const targets = targetsAsked(evaluator, options.project);
   const { info } = evaluator.pg.catalog;

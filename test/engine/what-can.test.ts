@@ -67,6 +67,14 @@ describe('what-can', () => {
     ]);
   });
 
+  it('a DLI project principal is a usage error', () => {
+    const error = catchPermgraphError(() => whatCan(evaluator, 'project:0732e57c', {}));
+    expect([error.code, error.message]).toEqual([
+      'E_USAGE',
+      'what-can lists the IAM access of users and groups; project:0732e57c holds only DLI grants',
+    ]);
+  });
+
   it('an unknown service is a usage error', () => {
     const error = catchPermgraphError(() => whatCan(evaluator, 'alice', { service: 'nosuch' }));
     expect([error.code, error.message]).toEqual(['E_USAGE', 'the catalog has no service "nosuch"']);
