@@ -1,8 +1,9 @@
 /**
- * `who-can`: every principal that may do an action or an operation, allowed and conditional
- * apart, each with its shortest explanation path. Each requirement is answered by walking back
- * from the statements that match it (`who-can-action.ts`); an operation keeps the principals
- * every requirement allows. Requirement kinds are a table, so DLI privileges plug in as a third.
+ * `who-can`: every principal that may do an action, an operation or a DLI privilege, allowed
+ * and conditional apart, each with its shortest explanation path. Each requirement is answered
+ * by walking back from the statements that match it (`who-can-action.ts`); an operation keeps
+ * the principals every requirement allows. A DLI privilege, which `can` asks on its own rather
+ * than as part of an operation, is answered from its grants (`who-can-privilege.ts`).
  */
 import { grantedActions } from './permission.js';
 import { resolveProject } from './can.js';
@@ -144,9 +145,8 @@ type Solver<K extends ResolvedRequirement['kind']> = (
 ) => Answers;
 
 /**
- * How each kind of requirement is answered in reverse. A DLI privilege becomes a third entry
- * (principals from DLI grants, owners and administrators, minus IAM Denies) once `can` resolves
- * privileges; `ResolvedRequirement` gains the kind and this table stops compiling until it has one.
+ * How each kind of operation requirement is answered in reverse. A new kind of requirement in
+ * `ResolvedRequirement` makes this table stop compiling until it says how.
  */
 const solvers: { [K in ResolvedRequirement['kind']]: Solver<K> } = {
   action: (evaluator, requirement, options, kind) =>
