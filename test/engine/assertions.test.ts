@@ -3,6 +3,7 @@
  * assertion is asked as `can` asks it, and mismatches are counted; the reports carry the
  * explanation of each mismatch.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAssertions, meetsExpectation } from '../../src/engine/assertions-run.js';
 import { assertionsJsonSchema, parseAssertions } from '../../src/engine/assertions.js';
@@ -248,5 +249,12 @@ describe('the JSON Schema', () => {
       'variants',
     ]);
     expect(item.required).toEqual(['principal', 'expect']);
+  });
+});
+
+describe('schemas/assertions.json', () => {
+  it('is the schema permgraph prints (regenerate with permgraph schema assertions)', () => {
+    const file = readFileSync(new URL('../../schemas/assertions.json', import.meta.url), 'utf8');
+    expect(JSON.parse(file)).toEqual(assertionsJsonSchema());
   });
 });
