@@ -301,15 +301,37 @@ resource "huaweicloud_identity_role" "q" {
 `);
     await expect(importTerraform(dir, catalog)).rejects.toMatchObject({
       code: 'E_POLICY',
-      position: { line: 8, column: 3 },
+      position: { line: 9, column: 76 },
     });
     const partial = await importTerraform(dir, catalog, { partial: true });
     expect(summary(partial).warnings).toEqual([
-      'skipped: main.tf:8: huaweicloud_identity_role.p.policy is not JSON: property name expected (line 1, column 76 of the document)',
+      'skipped: main.tf:9: huaweicloud_identity_role.p.policy is not JSON: property name expected',
       'skipped: main.tf:16: huaweicloud_identity_role.q.policy: Statement[0].Effect must be "Allow" or "Deny", got "Maybe"',
     ]);
     expect(partial.file.data.groups.map((g) => g.name)).toEqual(['a']);
     expect(partial.file.data.policies).toEqual([]);
+  });
+
+  it('a statement error inside an indented heredoc: at its own .tf line and column', async () => {
+    const dir = dirWith(`resource "huaweicloud_identity_role" "p" {
+  name   = "p"
+  type   = "XA"
+  policy = <<-EOT
+    {
+      "Version": "1.1",
+      "Statement": [{ "Effect": "Permit", "Action": ["rds:*:*"] }]
+    }
+  EOT
+}
+`);
+    await expect(importTerraform(dir, catalog)).rejects.toMatchObject({
+      code: 'E_POLICY',
+      position: {
+        line: 7,
+        column: 23,
+        path: 'huaweicloud_identity_role.p.policy.Statement[0].Effect',
+      },
+    });
   });
 
   it('a JSON file that is not a plan: exit 2', async () => {

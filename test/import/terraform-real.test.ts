@@ -52,7 +52,7 @@ describe.runIf(dir)('official Terraform examples', () => {
       'assign-obs-roles/main.tf:53:1 huaweicloud_identity_group_role_assignment.test',
     );
     expect(at(['policies', 0, 'document', 'Statement', 1])).toBe(
-      'assign-obs-roles/main.tf:14:3 huaweicloud_identity_role.obs_role.policy',
+      'assign-obs-roles/main.tf:24:5 huaweicloud_identity_role.obs_role.policy.Statement[1]',
     );
   });
 
@@ -97,8 +97,8 @@ describe.runIf(dir)('official Terraform examples', () => {
 
   const lints: Record<string, string[]> = {
     'assign-obs-roles': [
-      'main.tf:14 policy/unknown-service',
-      'main.tf:14 policy/wildcard-allow',
+      'main.tf:21 policy/unknown-service',
+      'main.tf:21 policy/wildcard-allow',
       'main.tf:48 grant/empty-group',
     ],
     basic: ['main.tf:16 grant/empty-group', 'main.tf:23 grant/empty-group'],

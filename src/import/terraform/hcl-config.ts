@@ -11,6 +11,7 @@ import { readText } from '../json.js';
 import { evaluate, type Scope } from './hcl-eval.js';
 import { HclSyntaxError, parseTemplate } from './hcl-expr.js';
 import {
+  attributeHeredoc,
   attributeLine,
   blockPosition,
   parseHcl,
@@ -262,6 +263,7 @@ class Evaluation {
       position: blockPosition(block),
       attribute: (name) => (name in block.body ? lazy.read(name) : undefined),
       attributePosition: (name) => attributeLine(block, name),
+      attributeHeredoc: (name) => attributeHeredoc(block, name),
     }));
   }
 

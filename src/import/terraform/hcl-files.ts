@@ -110,6 +110,42 @@ export function attributeLine(block: HclBlock, attribute: string): SourcePositio
   return blockPosition(block);
 }
 
+/** A heredoc's text as written in a `.tf` file, and where its first line is. */
+export interface HeredocText {
+  text: string;
+  /** The file line of the heredoc's first text line. */
+  line: number;
+  /** Columns `<<-` stripped from every line. */
+  indent: number;
+}
+
+/**
+ * The heredoc an attribute is written as (`policy = <<EOT` … `EOT`), so a JSON document inside
+ * it can be located line by line; undefined when the attribute is written another way.
+ */
+export function attributeHeredoc(block: HclBlock, attribute: string): HeredocText | undefined {
+  const at = attributeLine(block, attribute);
+  if (at.path === blockPosition(block).path) return undefined;
+  const opener = /=\s*<<(-?)([A-Za-z_][\w-]*)\s*$/.exec(block.lines[at.line - 1] ?? '');
+  if (!opener) return undefined;
+  const body: string[] = [];
+  for (let i = at.line; i < block.lines.length; i++) {
+    const line = (block.lines[i] as string).replace(/\r$/, '');
+    if (line.trim() === opener[2]) {
+      const indent = opener[1] === '-' ? commonIndent(body) : 0;
+      const text = body.map((l) => l.slice(indent)).join('\n');
+      return { text: `${text}\n`, line: at.line + 1, indent };
+    }
+    body.push(line);
+  }
+  return undefined;
+}
+
+function commonIndent(lines: readonly string[]): number {
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^\s*/.exec(l)?.[0].length ?? 0);
+  return indents.length === 0 ? 0 : Math.min(...indents);
+}
+
 /** The block's own position, its address as the path. */
 export function blockPosition(block: HclBlock): SourcePosition {
   const column = (/^\s*/.exec(block.lines[block.line - 1] ?? '')?.[0].length ?? 0) + 1;

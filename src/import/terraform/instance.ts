@@ -4,6 +4,7 @@
  * may be unknown or references to other instances.
  */
 import type { SourcePosition } from '../../model/source.js';
+import type { HeredocText } from './hcl-files.js';
 import type { Value } from './values.js';
 
 /** A resource (`managed`) or data source (`data`) instance. */
@@ -18,6 +19,8 @@ export interface TfInstance {
   attribute(name: string): Value | undefined;
   /** Where an attribute is written (its line in a `.tf` file), else the instance's position. */
   attributePosition(name: string): SourcePosition;
+  /** The heredoc text an attribute is written as in a `.tf` file, when it is one. */
+  attributeHeredoc?(name: string): HeredocText | undefined;
 }
 
 /** Deprecated resource types and the current type they are an alias of. */

@@ -5,10 +5,15 @@
  * is reported with its `.tf` line or plan address, and what is known is still imported.
  */
 import type { Catalog } from '../../catalog/catalog.js';
-import { parseJson, type SourcePosition } from '../../model/source.js';
+import {
+  formatDocPath,
+  parseJson,
+  type SourceDocument,
+  type SourcePosition,
+} from '../../model/source.js';
 import { PermgraphError } from '../../errors.js';
 import { validatePolicyDocument } from '../../policy/parse.js';
-import { fixedOrigin, type HolderRef, type ModelBuilder } from '../builder.js';
+import { fixedOrigin, type HolderRef, type ModelBuilder, type Origin } from '../builder.js';
 import type { ImportLog } from '../log.js';
 import { EntityResolver, type Declared, type Entity } from './entities.js';
 import type { TfInstance } from './instance.js';
@@ -92,7 +97,8 @@ function declarePolicy(context: TfContext, instance: TfInstance, attr: string): 
   if (document === undefined) return;
   const type = instance.attribute('type');
   const description = knownString(instance.attribute('description'));
-  const origin = fixedOrigin(instance.attributePosition(attr));
+  const locate = heredocLocator(instance, attr);
+  const origin: Origin = locate ?? fixedOrigin(instance.attributePosition(attr));
   const declaredName = context.builder.policy(
     name,
     {
@@ -129,21 +135,61 @@ export function policyDocument(context: TfContext, instance: TfInstance, attr: s
     } catch (error) {
       if (!(error instanceof PermgraphError)) throw error;
       const inside = error.position;
-      const where = inside ? ` (line ${inside.line}, column ${inside.column} of the document)` : '';
+      const heredoc = instance.attributeHeredoc?.(attr);
+      // In a heredoc the slip has its own .tf line; elsewhere it is named inside the document.
+      const where =
+        inside && !heredoc ? ` (line ${inside.line}, column ${inside.column} of the document)` : '';
+      const position =
+        inside && heredoc
+          ? { ...at, line: heredoc.line + inside.line - 1, column: inside.column + heredoc.indent }
+          : at;
       context.log.skip(
         'E_POLICY',
         `${instance.address}.${attr} is not JSON: ${error.message.replace(/^invalid JSON: /, '')}${where}`,
-        at,
+        position,
       );
       return undefined;
     }
   }
-  const problem = validatePolicyDocument({ value: document, locate: () => at })[0];
+  const locate = heredocLocator(instance, attr) ?? (() => at);
+  const problem = validatePolicyDocument({ value: document, locate })[0];
   if (problem) {
-    context.log.skip('E_POLICY', `${instance.address}.${attr}: ${problem.message}`, at);
+    context.log.skip(
+      'E_POLICY',
+      `${instance.address}.${attr}: ${problem.message}`,
+      problem.position ?? at,
+    );
     return undefined;
   }
   return document;
+}
+
+/**
+ * Positions inside a policy written as a heredoc of literal JSON: a statement is located at
+ * its own `.tf` line. Undefined for any other form (`jsonencode`, a variable, interpolation),
+ * whose document is located at the attribute.
+ */
+function heredocLocator(instance: TfInstance, attr: string): Origin | undefined {
+  const heredoc = instance.attributeHeredoc?.(attr);
+  const value = instance.attribute(attr);
+  if (!heredoc || typeof value !== 'string' || value.trimEnd() !== heredoc.text.trimEnd())
+    return undefined;
+  let parsed: SourceDocument;
+  try {
+    parsed = parseJson(heredoc.text, instance.position.file);
+  } catch {
+    return undefined;
+  }
+
+  return (path) => {
+    const inside = parsed.locate(path);
+    return {
+      file: instance.position.file,
+      line: heredoc.line + inside.line - 1,
+      column: inside.column + heredoc.indent,
+      path: [`${instance.address}.${attr}`, formatDocPath(path)].filter(Boolean).join('.'),
+    };
+  };
 }
 
 /** The instance's name, or its address when the name is unknown until apply (reported). */
