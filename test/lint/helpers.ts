@@ -55,6 +55,7 @@ export interface Expected {
   column: number;
   data?: Record<string, string | number>;
   message?: string;
+  fix?: string;
 }
 
 /** A table of cases for one rule. */
@@ -80,6 +81,7 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
           const f = found[i] as Finding;
           if (e.data) expect(f.data).toMatchObject(e.data);
           if (e.message !== undefined) expect(f.message).toBe(e.message);
+          if (e.fix !== undefined) expect(f.fix).toBe(e.fix);
         });
       });
     }

@@ -75,7 +75,7 @@ intents:
         const deniedBy = listText(
           [
             ...new Set(
-              result.deniedBy.map((m) => `${m.permission} (${m.path.at(-1)?.label ?? ''})`),
+              result.deniedBy.map((m) => `${m.permission} (${m.path.find((step) => step.kind === 'statement')?.label ?? 'a Deny'})`),
             ),
           ],
           3,
@@ -109,18 +109,23 @@ intents:
   },
 });
 
-/** `KMS Administrator (role, project cn-north-1; encrypted: …)`, one item per requirement. */
+/**
+ * `bss:order:update and bss:order:pay (global services; prepaid: …); role KMS Administrator
+ * (project cn-north-1; encrypted: …)`: requirements with the same scope and reason together.
+ */
 function missingText(missing: readonly Missing[]): string {
-  const items = missing.map((m) => {
-    const name = m.requirement.kind === 'action' ? m.requirement.action : describeOther(m);
+  const groups = new Map<string, string[]>();
+  for (const m of missing) {
     const why = [m.variant, m.why?.replace(/\.$/, '')].filter(Boolean).join(': ');
-    return `${name} (${m.scope}${why ? `; ${why}` : ''})`;
-  });
+    const key = `${m.scope}${why ? `; ${why}` : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), describeMissing(m)]);
+  }
+  const items = [...groups].map(([key, names]) => `${listText(names, 12)} (${key})`);
 
   return `missing ${items.join('; ')}`;
 }
 
-function describeOther(missing: Missing): string {
+function describeMissing(missing: Missing): string {
   const r = missing.requirement;
   if (r.kind === 'permission') return `role ${r.permission}`;
   if (r.kind === 'privilege') return `${r.privilege} on ${r.object}`;

@@ -68,6 +68,7 @@ intents:
           column: 9,
           message:
             'RDS ReadOnlyAccess is granted to group:dba on all resources, but its intents use only cn-north-1 of 2 projects',
+          fix: 'grant RDS ReadOnlyAccess on cn-north-1 instead of all resources',
         },
       ],
     },
@@ -91,6 +92,7 @@ intents:
           column: 9,
           message:
             'RDS FullAccess is granted to group:dba on all resources, but its intents use only cn-north-4 of 2 projects',
+          fix: 'grant RDS FullAccess on cn-north-4 instead of all resources, and its global-service actions through BSS ServiceAgencyReadPolicy on global services',
         },
       ],
     },

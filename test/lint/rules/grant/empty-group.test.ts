@@ -20,7 +20,15 @@ groups:
       code: `version: 1
 groups:
   - { name: dba }`,
-      errors: [{ messageId: 'empty', line: 3, column: 5, message: 'group dba has no members' }],
+      errors: [
+        {
+          messageId: 'empty',
+          line: 3,
+          column: 5,
+          message: 'group dba has no members',
+          fix: 'add the users of group dba to the model, or delete the group',
+        },
+      ],
     },
     {
       name: 'no members, with a grant',
@@ -38,6 +46,7 @@ groups:
           line: 7,
           column: 5,
           message: 'group legacy has no members; nobody receives its 1 grant',
+          fix: 'add the users of group legacy to the model, or delete the group',
         },
       ],
     },

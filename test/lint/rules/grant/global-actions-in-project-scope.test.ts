@@ -62,6 +62,7 @@ groups:
           column: 9,
           message:
             'RDS FullAccess is granted on project cn-north-1; its 3 global-service actions (iam:agencies:listAgencies, iam:agencies:pass and iam:roles:listRoles) have no effect there',
+          fix: 'grant BSS ServiceAgencyReadPolicy to group:dba on global services (RDS is a region-level service and IAM is global), or grant RDS FullAccess on all resources instead of one project',
         },
       ],
     },
@@ -83,6 +84,7 @@ groups:
           column: 9,
           message:
             'RDS ManageAccess is granted on project cn-north-4; its 3 global-service actions (iam:agencies:listAgencies, iam:agencies:pass and iam:roles:listRoles) have no effect there',
+          fix: 'grant BSS ServiceAgencyReadPolicy to group:dba on global services (Its IAM actions are the ones RDS FullAccess carries; like them, they take effect only from a global grant, which BSS ServiceAgencyReadPolicy supplies when this policy is granted on a single project), or grant RDS ManageAccess on all resources instead of one project',
         },
       ],
     },

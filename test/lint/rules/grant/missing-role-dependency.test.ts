@@ -53,6 +53,7 @@ groups:
           column: 9,
           message:
             'RDS Administrator on project cn-north-1 takes no effect for group:dba: it depends on Server Administrator and Tenant Guest, not granted on the same scope',
+          fix: 'grant Server Administrator and Tenant Guest to group:dba on cn-north-1 as well',
         },
       ],
     },
@@ -76,6 +77,7 @@ groups:
           column: 9,
           message:
             'RDS Administrator on project cn-north-1 takes no effect for group:dba: it depends on Server Administrator and Tenant Guest, not granted on the same scope',
+          fix: 'grant Server Administrator and Tenant Guest to group:dba on cn-north-1 as well',
         },
       ],
     },

@@ -61,6 +61,7 @@ groups:
           column: 9,
           message:
             'RDS ReadOnlyAccess has only project-level actions (38); granted on global services it gives group:dba nothing',
+          fix: 'grant RDS ReadOnlyAccess on the region projects that need it instead of global',
         },
       ],
     },
@@ -82,6 +83,7 @@ groups:
           column: 9,
           message:
             'IAM ReadOnlyAccess has only global-service actions (55); granted on project cn-north-1 it gives group:dba nothing',
+          fix: 'grant IAM ReadOnlyAccess on global services instead of cn-north-1',
         },
       ],
     },

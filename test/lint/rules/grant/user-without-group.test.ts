@@ -23,7 +23,15 @@ users:
   - { name: bob }
 groups:
   - { name: dba }`,
-      errors: [{ messageId: 'no-group', line: 4, column: 5, message: 'user bob is in no group' }],
+      errors: [
+        {
+          messageId: 'no-group',
+          line: 4,
+          column: 5,
+          message: 'user bob is in no group',
+          fix: 'add bob to the group for its work, or delete the user if it is unused',
+        },
+      ],
     },
     {
       name: 'direct grant',
@@ -38,6 +46,7 @@ users:
           line: 4,
           column: 5,
           message: 'user carol is in no group and holds 1 grant directly',
+          fix: 'add carol to the group for its work, or delete the user if it is unused',
         },
       ],
     },

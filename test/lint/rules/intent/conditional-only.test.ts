@@ -63,6 +63,7 @@ intents:
           column: 60,
           message:
             'group:dba can rds:instance:restart in project cn-north-1 only when conditions on g:MFAPresent hold',
+          fix: 'confirm the condition is intended, or grant the operation without it; check with permgraph can --context',
         },
       ],
     },

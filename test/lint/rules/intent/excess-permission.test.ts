@@ -51,7 +51,14 @@ groups:
 intents:
   - { principal: group:dba, project: cn-north-4, operations: [rds.instance.list] }
 `,
-      errors: [{ messageId: 'excess', line: 8, column: 9 }],
+      errors: [
+        {
+          messageId: 'excess',
+          line: 8,
+          column: 9,
+          fix: 'grant RDS ReadOnlyAccess on project cn-north-4 instead, which allows what the intents use and less',
+        },
+      ],
     },
     {
       name: 'a grant the intents do not use',
@@ -68,8 +75,18 @@ intents:
   - { principal: group:dba, project: cn-north-1, operations: [rds.instance.list] }
 `,
       errors: [
-        { messageId: 'excess', line: 8, column: 9 },
-        { messageId: 'excess', line: 9, column: 9 },
+        {
+          messageId: 'excess',
+          line: 8,
+          column: 9,
+          fix: 'replace it with a custom policy (type XA) allowing rds:instance:list, granted on project cn-north-1',
+        },
+        {
+          messageId: 'excess',
+          line: 9,
+          column: 9,
+          fix: 'remove this grant: the intents need none of what it allows on project cn-north-1',
+        },
       ],
     },
   ],
