@@ -5,7 +5,8 @@
  * permission the catalog lacks imported with its document only when it is granted.
  */
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { importIamExport } from '../../src/import/iam-api/read.js';
 import { runCli } from '../cli/run-helper.js';
@@ -119,6 +120,21 @@ describe('an export in the export-script layout', () => {
       'role-assignments_page-1.json:3 role_assignments[0] grant/global-actions-in-project-scope',
       'roles_page-1.json:35 roles[2].policy.Statement[0].Action[0] policy/unknown-service',
     ]);
+  });
+
+  it('-o writes the model, which answers as the export does', async () => {
+    const dir = scratchDir('iam-out');
+    const imported = await runCli(['import', 'iam-api', exportDir, '-o', 'model.yaml'], dir);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toBe('');
+    const text = readFileSync(join(dir, 'model.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe(
+      '# imported by permgraph 0.1.0 from iam-api ' + relative(dir, exportDir),
+    );
+    for (const model of ['model.yaml', exportDir]) {
+      const outcome = await runCli(['can', 'bob', 'rds:instance:list', '-m', model], dir);
+      expect(outcome.code).toBe(0);
+    }
   });
 
   it('can answers on the export, named or detected', async () => {
