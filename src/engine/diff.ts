@@ -78,9 +78,7 @@ export function diffModels(
   const kind: PrincipalKind = options.groups ? 'group' : 'user';
   const targets = targetsOf(before, after);
   const questions = privilegeQuestions([before, after]);
-  const old = accessMap(before, targets, questions, kind, options);
-  const next = accessMap(after, targets, questions, kind, options);
-  const changes = compare(old, next);
+  const changes = changesBetween(before, after, targets, questions, kind, options);
   const uncatalogued = diffUncatalogued(before, after, kind);
   const { info } = after.pg.catalog;
   return {
@@ -101,62 +99,46 @@ function targetsOf(before: Evaluator, after: Evaluator): Target[] {
   return [...projects.map((project): Target => ({ kind: 'project', project })), { kind: 'global' }];
 }
 
-/** `principal \0 action \0 scope` → access, for every non-empty access. */
-function accessMap(
-  evaluator: Evaluator,
+/**
+ * Every change of access, asked one question at a time (an action in a scope, a privilege on an
+ * object in a project) of both models, so only the answers of one question are held at once.
+ */
+function changesBetween(
+  before: Evaluator,
+  after: Evaluator,
   targets: readonly Target[],
   questions: readonly PrivilegeQuestion[],
   kind: PrincipalKind,
   options: DiffOptions,
-) {
-  const map = new Map<string, Access>();
+): AccessChange[] {
   const now = options.now ?? new Date();
+  const changes: AccessChange[] = [];
+  const ask = (name: string, scope: string, answer: (e: Evaluator) => Map<string, Access>) => {
+    const old = answer(before);
+    const next = answer(after);
+    for (const principal of new Set([...old.keys(), ...next.keys()])) {
+      const was = old.get(principal) ?? 'none';
+      const is = next.get(principal) ?? 'none';
+      if (was === is) continue;
+      const direction = rank[is] > rank[was] ? 'added' : 'removed';
+      changes.push({ principal, action: name, scope, before: was, after: is, direction });
+    }
+  };
   for (const target of targets) {
     if (target.kind !== 'project') continue;
-    const scope = describeTarget(target);
     for (const question of questions) {
-      const access = privilegeAccess(evaluator, question, target.project, kind, {
-        context: options.context,
-        now,
-      });
-      const name = `${question.privilege} on ${question.on}`;
-      for (const [principal, decision] of access) map.set(keyOf(principal, name, scope), decision);
+      ask(`${question.privilege} on ${question.on}`, describeTarget(target), (e) =>
+        privilegeAccess(e, question, target.project, kind, { context: options.context, now }),
+      );
     }
   }
-  for (const action of evaluator.pg.catalog.actions) {
+  for (const action of actionsOf(before, after)) {
     for (const target of targets.filter(
       (t) => (t.kind === 'global') === (action.scope === 'global'),
-    )) {
-      const answers = whoCanAction(
-        evaluator,
-        { action, target, context: options.context, now },
-        kind,
+    ))
+      ask(action.name, describeTarget(target), (e) =>
+        actionAccess(e, action, target, kind, options, now),
       );
-      const scope = describeTarget(target);
-      for (const [principal, answer] of answers) {
-        map.set(
-          keyOf(principal, action.name, scope),
-          answer.decision === 'allow' ? 'allow' : 'conditional',
-        );
-      }
-    }
-  }
-  return map;
-}
-
-function keyOf(principal: string, action: string, scope: string): string {
-  return `${principal}\u0000${action}\u0000${scope}`;
-}
-
-function compare(old: Map<string, Access>, next: Map<string, Access>): AccessChange[] {
-  const changes: AccessChange[] = [];
-  for (const key of new Set([...old.keys(), ...next.keys()])) {
-    const before = old.get(key) ?? 'none';
-    const after = next.get(key) ?? 'none';
-    if (before === after) continue;
-    const [principal = '', action = '', scope = ''] = key.split('\u0000');
-    const direction = rank[after] > rank[before] ? 'added' : 'removed';
-    changes.push({ principal, action, scope, before, after, direction });
   }
   return changes.sort(
     (a, b) =>
@@ -164,6 +146,35 @@ function compare(old: Map<string, Access>, next: Map<string, Access>): AccessCha
       text(a.scope, b.scope) ||
       text(a.action, b.action),
   );
+}
+
+/** The catalog actions of either side (the same catalog, unless `--catalog` differs). */
+function actionsOf(before: Evaluator, after: Evaluator): CatalogAction[] {
+  const byName = new Map<string, CatalogAction>();
+  for (const action of [...before.pg.catalog.actions, ...after.pg.catalog.actions])
+    if (!byName.has(action.name)) byName.set(action.name, action);
+  return [...byName.values()];
+}
+
+function actionAccess(
+  evaluator: Evaluator,
+  action: CatalogAction,
+  target: Target,
+  kind: PrincipalKind,
+  options: DiffOptions,
+  now: Date,
+): Map<string, Access> {
+  const known = evaluator.pg.catalog.findAction(action.name);
+  const access = new Map<string, Access>();
+  if (!known) return access;
+  const answers = whoCanAction(
+    evaluator,
+    { action: known, target, context: options.context, now },
+    kind,
+  );
+  for (const [principal, answer] of answers)
+    access.set(principal, answer.decision === 'allow' ? 'allow' : 'conditional');
+  return access;
 }
 
 function text(a: string, b: string): number {

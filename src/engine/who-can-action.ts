@@ -66,7 +66,7 @@ export function whoCanAction(
   const sharedMatches = new Map<IndexedStatement, MatchOutcome>();
   for (const [key, candidate] of candidatesOf(evaluator, relevant, kind)) {
     if (!candidate.holdsAllow) continue;
-    const answer = judge(evaluator, candidate, request, sharedMatches);
+    const answer = judge(evaluator, candidate, request, supplied, sharedMatches);
     if (answer.decision === 'allow' || answer.decision === 'conditional') answers.set(key, answer);
   }
   return answers;
@@ -154,21 +154,26 @@ function judge(
   evaluator: Evaluator,
   candidate: Candidate,
   request: ReverseRequest,
+  supplied: RequestContext,
   shared: Map<IndexedStatement, MatchOutcome>,
 ): PrincipalAnswer {
   const { model } = evaluator.pg;
   const { principal } = candidate;
-  const context = buildContext(
-    model,
-    principal,
-    request.action,
-    request.target,
-    request.context,
-    request.now,
-  );
+  // Built only when a statement has a condition: most statements match the same for everyone.
+  let built: RequestContext | undefined;
+  const context = (): RequestContext =>
+    (built ??= buildContext(
+      model,
+      principal,
+      request.action,
+      request.target,
+      request.context,
+      request.now,
+    ));
   const matches: StatementMatch[] = [];
   for (const { relevant, path } of candidate.grants) {
-    if (!dependenciesMet(evaluator, principal, relevant.grant, request.target, context)) continue;
+    // Scopes in Depends read only supplied keys (the enterprise project), never derived ones.
+    if (!dependenciesMet(evaluator, principal, relevant.grant, request.target, supplied)) continue;
     for (const statement of relevant.statements) {
       const outcome = matchOnce(evaluator, statement, request, context, shared);
       if (outcome.truth === 'false') continue;
@@ -200,13 +205,16 @@ function matchOnce(
   evaluator: Evaluator,
   statement: IndexedStatement,
   request: ReverseRequest,
-  context: RequestContext,
+  context: () => RequestContext,
   shared: Map<IndexedStatement, MatchOutcome>,
 ): MatchOutcome {
   const principalFree = statement.statement.condition === undefined;
   const cached = principalFree ? shared.get(statement) : undefined;
   if (cached) return cached;
-  const outcome = evaluator.match(statement, { ...request, context });
+  const outcome = evaluator.match(statement, {
+    ...request,
+    context: principalFree ? emptyContext : context(),
+  });
   if (principalFree) shared.set(statement, outcome);
   return outcome;
 }
@@ -260,7 +268,12 @@ function shortest(decision: Decision, matches: readonly StatementMatch[]): PathS
 /** Orders paths by length, then by their labels: the answer must not depend on graph order. */
 export function comparePaths(a: readonly PathStep[], b: readonly PathStep[]): number {
   if (a.length !== b.length) return a.length - b.length;
-  const left = a.map((s) => s.label).join(' → ');
-  const right = b.map((s) => s.label).join(' → ');
-  return left < right ? -1 : left > right ? 1 : 0;
+  for (let i = 0; i < a.length; i++) {
+    const left = a[i]?.label ?? '';
+    const right = b[i]?.label ?? '';
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return 0;
 }
+
+const emptyContext: RequestContext = new Map();
