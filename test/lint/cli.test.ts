@@ -104,6 +104,16 @@ describe('permgraph lint exit codes and options', () => {
     expect(stdout).toContain('no findings: 0 errors, 0 security, 0 warnings, 0 suggestions');
   });
 
+  it('reads permgraph.yaml of the working directory when given no path, and exits 2 without one', async () => {
+    const { code, stdout } = await runCli(['lint'], path.join(root, 'examples/rds-admin-role'));
+    expect(code).toBe(1);
+    expect(findingsOf(stdout)).toEqual(['permgraph.yaml:15 grant/missing-role-dependency']);
+    const empty = mkdtempSync(path.join(tmpdir(), 'permgraph-lint-'));
+    const none = await runCli(['lint'], empty);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no model given');
+  });
+
   it('--fail-on none never fails on findings', async () => {
     expect((await runCli(['lint', 'examples/rds-team', '--fail-on', 'none'], root)).code).toBe(0);
   });

@@ -4,7 +4,14 @@ import type { AccountModel, Grant } from '../../../model/types.js';
 import { describeScope } from '../../../model/types.js';
 import { listText } from '../../message.js';
 import { modelRule, noOptions } from '../../rule.js';
-import { allGrants, grantsOf, holderText, permissionActions, reachesGlobal } from '../../grants.js';
+import {
+  allGrants,
+  grantsOf,
+  holderText,
+  permissionActions,
+  reachesGlobal,
+  scopeText,
+} from '../../grants.js';
 
 export const globalActionsInProjectScope = modelRule({
   meta: {
@@ -66,7 +73,7 @@ groups:
       const data = {
         permission: grant.permission.name,
         scope: describeScope(grant.scope),
-        scopeValue: grant.scope.kind,
+        scopeValue: scopeText(grant.scope),
         holder: holderText(grant.holder),
         count: global.length,
         actions: listText(global.map((a) => a.name).sort(), 4),
