@@ -66,10 +66,23 @@ intents:
       const needed = neededActions(context.catalog, intents);
       if (!needed) continue;
       const held = context.evaluator.grants.held(holder);
-      for (const h of held) reportGrant(context, key, h, held, needed);
+      const projects = intentProjects(intents);
+      for (const h of held) {
+        // A grant on a project no intent works in is needed for nothing.
+        const unused =
+          h.grant.scope.kind === 'project' && projects?.has(h.grant.scope.project.name) === false;
+        reportGrant(context, key, h, held, unused ? new Set<string>() : needed);
+      }
     }
   },
 });
+
+/** The projects the intents name; undefined when one names none (any project may be meant). */
+function intentProjects(intents: readonly Intent[]): Set<string> | undefined {
+  if (intents.some((i) => i.project === undefined)) return undefined;
+
+  return new Set(intents.map((i) => i.project?.name ?? ''));
+}
 
 function intentsByPrincipal(intents: readonly Intent[]): Map<string, Intent[]> {
   const byKey = new Map<string, Intent[]>();

@@ -89,5 +89,27 @@ intents:
         },
       ],
     },
+    {
+      name: 'a project no intent works in',
+      code: `version: 1
+projects: [{ name: cn-north-1 }, { name: cn-north-4 }]
+users:
+  - { name: alice, groups: [dba] }
+groups:
+  - name: dba
+    grants:
+      - { permission: RDS ReadOnlyAccess, scope: cn-north-4 }
+intents:
+  - { principal: group:dba, project: cn-north-1, operations: [rds.instance.list] }
+`,
+      errors: [
+        {
+          messageId: 'excess',
+          line: 8,
+          column: 9,
+          fix: 'remove this grant: the intents need none of what it allows on project cn-north-4',
+        },
+      ],
+    },
   ],
 });
