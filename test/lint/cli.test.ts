@@ -97,6 +97,21 @@ describe('permgraph lint on the examples', () => {
   );
 });
 
+describe('permgraph lint on imported input', () => {
+  it('lints an IAM API export through -m iam-api:DIR, pointing into the export files', async () => {
+    const { code, stdout, stderr } = await runCli(
+      ['lint', '-m', 'iam-api:test/fixtures/import/iam-export'],
+      root,
+    );
+    expect(code).toBe(1);
+    expect(findingsOf(stdout)).toEqual([
+      'test/fixtures/import/iam-export/role-assignments_page-1.json:3 grant/global-actions-in-project-scope',
+      'test/fixtures/import/iam-export/roles_page-1.json:35 policy/unknown-service',
+    ]);
+    expect(stderr).toContain('warning:');
+  });
+});
+
 describe('permgraph lint exit codes and options', () => {
   it('exits 0 with "no findings" on a clean policy document', async () => {
     const { code, stdout } = await runCli(['lint', fixture('clean-policy.json')], root);
