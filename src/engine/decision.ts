@@ -15,6 +15,7 @@ import type { Grant } from '../model/types.js';
 import type { RequestContext, Truth } from '../policy/types.js';
 import { can, parsePrincipal, resolveProject } from './can.js';
 import { buildContext } from './context.js';
+import { decidePrivilege } from './decision-dli.js';
 import { looksLikePrivilege } from './dli.js';
 import type { Evaluator, IndexedStatement } from './evaluator.js';
 import { checkDependencies, scopeCovers, type HeldGrant } from './grants.js';
@@ -39,7 +40,7 @@ interface Candidate {
 }
 
 /** What the index keeps for one principal. */
-interface PrincipalEntry {
+export interface PrincipalEntry {
   principal: PrincipalRef;
   held: HeldGrant[];
   byAction: Map<string, Candidate[]>;
@@ -154,9 +155,12 @@ export function decideCan(
   what: string,
   options: QueryOptions = {},
 ): Decision {
-  if (looksLikePrivilege(what)) return can(evaluator, principalText, what, options).decision;
   const index = decisionIndex(evaluator);
   const entry = index.entry(principalText);
+  if (looksLikePrivilege(what)) {
+    const decision = decidePrivilege(index, entry, what, options);
+    return decision ?? can(evaluator, principalText, what, options).decision;
+  }
   if (entry.principal.kind === 'project')
     return can(evaluator, principalText, what, options).decision;
   const { catalog } = evaluator.pg;
@@ -223,6 +227,17 @@ function decideAction(
   target: Target,
   options: QueryOptions,
 ): Decision {
+  return actionOutcome(index, entry, action, target, options).decision;
+}
+
+/** The decision, and whether a Deny whose condition is not settled might apply. */
+export function actionOutcome(
+  index: DecisionIndex,
+  entry: PrincipalEntry,
+  action: CatalogAction,
+  target: Target,
+  options: QueryOptions,
+): { decision: Decision; denyUnknown: boolean } {
   let context: RequestContext | undefined;
   const contextOf = (): RequestContext => {
     context ??= buildContext(
@@ -250,14 +265,14 @@ function decideAction(
     const truth = and(statementTruth(index, candidate, action, options, contextOf), coverage);
     if (truth === 'false') continue;
     const deny = candidate.statement.statement.effect === 'Deny';
-    if (deny && truth === 'true') return 'deny';
+    if (deny && truth === 'true') return { decision: 'deny', denyUnknown };
     if (deny) denyUnknown = true;
     else if (truth === 'true') allowTrue = true;
     else allowUnknown = true;
   }
-  if (allowTrue && !denyUnknown) return 'allow';
-  if (allowTrue || allowUnknown) return 'conditional';
-  return 'implicit-deny';
+  if (allowTrue && !denyUnknown) return { decision: 'allow', denyUnknown };
+  if (allowTrue || allowUnknown) return { decision: 'conditional', denyUnknown };
+  return { decision: 'implicit-deny', denyUnknown };
 }
 
 function statementTruth(

@@ -55,8 +55,8 @@ function mismatches(evaluator: Evaluator, count: number, seed: number): string[]
       context: random.pick(contexts),
       now,
     };
-    const expected = can(evaluator, principal, what, options).decision;
-    const actual = decideCan(evaluator, principal, what, options);
+    const expected = outcome(() => can(evaluator, principal, what, options).decision);
+    const actual = outcome(() => decideCan(evaluator, principal, what, options));
     if (actual !== expected)
       found.push(
         `${principal} ${what} ${JSON.stringify(options)}: can ${expected}, decideCan ${actual}`,
@@ -65,7 +65,110 @@ function mismatches(evaluator: Evaluator, count: number, seed: number): string[]
   return found;
 }
 
+/** The decision, or the error message: both functions must refuse the same questions. */
+function outcome(ask: () => string): string {
+  try {
+    return ask();
+  } catch (error) {
+    return `error ${(error as Error).message}`;
+  }
+}
+
+const privileges = [
+  'SELECT',
+  'DROP_TABLE',
+  'INSERT_INTO_TABLE',
+  'DESCRIBE_TABLE',
+  'CREATE_TABLE',
+  'DISPLAY_ALL_TABLES',
+];
+
+/** DLI privilege questions on the account's own objects; returns the ones answered differently. */
+function privilegeQuestions(
+  evaluator: Evaluator,
+  count: number,
+  seed: number,
+): { mismatches: string[]; decisions: Set<string> } {
+  const random = seededRandom(seed);
+  const users = [...evaluator.pg.model.users.keys()];
+  const projects = evaluator.pg.model.projects.map((p) => p.name);
+  const decisions = new Set<string>();
+  const objects = [
+    'databases.db0',
+    'databases.db1.tables.t2',
+    'databases.db2.tables.t0.columns.c1',
+    'databases.db3.tables.t3',
+  ];
+  const found: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const principal = random.next() < 0.9 ? random.pick(users) : 'group:group-1';
+    const what = random.pick(privileges);
+    const options: QueryOptions = {
+      project: random.pick(projects),
+      on: random.pick(objects),
+      context: random.pick(contexts),
+    };
+    const expected = outcome(() => can(evaluator, principal, what, options).decision);
+    const actual = outcome(() => decideCan(evaluator, principal, what, options));
+    decisions.add(expected.startsWith('error') ? 'error' : expected);
+    if (actual !== expected)
+      found.push(
+        `${principal} ${what} ${JSON.stringify(options)}: can ${expected}, decideCan ${actual}`,
+      );
+  }
+  return { mismatches: found, decisions };
+}
+
+/**
+ * The generated account with DLI statements every decision can come from: a Deny of table drops,
+ * an Allow of SELECT on one database's tables, and a Deny of SELECT that holds only without MFA,
+ * granted to the first groups in the three DLI projects.
+ */
+function withDliPolicies(account: Record<string, unknown>): Record<string, unknown> {
+  const statements = {
+    'dli-no-drop': [{ Effect: 'Deny', Action: ['dli:table:dropTable'] }],
+    'dli-read-db1': [
+      {
+        Effect: 'Allow',
+        Action: ['dli:table:select', 'dli:column:select'],
+        Resource: ['dli:*:*:table:databases.db1.tables.*', 'dli:*:*:column:databases.db1.*'],
+      },
+    ],
+    'dli-select-needs-mfa': [
+      {
+        Effect: 'Deny',
+        Action: ['dli:table:select'],
+        Condition: { Bool: { 'g:MFAPresent': ['false'] } },
+      },
+    ],
+  };
+  const policies = account.policies as Record<string, unknown>[];
+  const groups = account.groups as { name: string; grants: Record<string, unknown>[] }[];
+  const projects = (account.projects as { name: string }[]).slice(0, 3).map((p) => p.name);
+  Object.entries(statements).forEach(([name, Statement], i) => {
+    policies.push({ name, document: { Version: '1.1', Statement } });
+    for (const project of projects) groups[i]?.grants.push({ permission: name, scope: project });
+  });
+  return account;
+}
+
 describe('decideCan decides as can does', () => {
+  it('on DLI privileges (IAM Deny and Allow, administrators, owners, replayed grants)', () => {
+    const size = { ...sizes.small, policies: 40, grants: 120 };
+    const evaluator = evaluatorOf(
+      JSON.stringify(withDliPolicies(generateAccount(catalog, size, 3))),
+    );
+    const { mismatches, decisions } = privilegeQuestions(evaluator, 3000, 12);
+    expect(mismatches).toEqual([]);
+    expect([...decisions].sort()).toEqual([
+      'allow',
+      'conditional',
+      'deny',
+      'error',
+      'implicit-deny',
+    ]);
+  });
+
   it('on the benchmark account (roles with and without Depends, Deny, MFA conditions)', () => {
     const evaluator = evaluatorOf(JSON.stringify(generateAccount(catalog, sizes.small, 3)));
     expect(mismatches(evaluator, 3000, 5)).toEqual([]);

@@ -75,7 +75,10 @@ intents:
         const deniedBy = listText(
           [
             ...new Set(
-              result.deniedBy.map((m) => `${m.permission} (${m.path.find((step) => step.kind === 'statement')?.label ?? 'a Deny'})`),
+              result.deniedBy.map(
+                (m) =>
+                  `${m.permission} (${m.path.find((step) => step.kind === 'statement')?.label ?? 'a Deny'})`,
+              ),
             ),
           ],
           3,
