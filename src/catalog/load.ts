@@ -2,7 +2,7 @@
  * Reads the catalog from `policies/` (and any `--catalog DIR` the user adds), validating every
  * file on load so that a broken entry names its file and position instead of failing later.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -11,9 +11,13 @@ import { readSourceFile, type SourceDocument } from '../model/source.js';
 import type { PolicyDocument, Statement } from '../policy/types.js';
 import { Catalog, type CatalogAction } from './catalog.js';
 import { catalogDocumentSchema, catalogFileSchema, type CatalogFile } from './schema.js';
+import { filesFromSnapshot, recordingFiles, type CatalogFileData } from './snapshot.js';
 
 /** The catalog shipped with permgraph, next to `src/` and `dist/`. */
 export const builtinCatalogDirectory = fileURLToPath(new URL('../../policies', import.meta.url));
+
+/** The built-in catalog's snapshot: `dist/catalog-snapshot.json` (none beside `src/`). */
+const builtinSnapshotPath = fileURLToPath(new URL('../catalog-snapshot.json', import.meta.url));
 
 let cachedBuiltin: Catalog | undefined;
 
@@ -27,8 +31,38 @@ export function loadCatalog(extraDirectories: readonly string[] = []): Catalog {
 
 /** Loads a catalog from exactly these directories, later ones adding to earlier ones. */
 export function loadCatalogFrom(directories: readonly string[]): Catalog {
-  const files = directories.flatMap((dir) => listYamlFiles(dir));
-  const parsed = files.map((file) => ({ source: readSourceFile(file), data: validateFile(file) }));
+  return catalogFromFiles(
+    directories.flatMap((dir) => readCatalogDirectory(dir)),
+    directories,
+  );
+}
+
+/**
+ * Writes the built-in catalog's snapshot (`npm run build` calls this through
+ * scripts/catalog-snapshot.mjs): the files as validated, and every position the loader takes.
+ */
+export function writeBuiltinSnapshot(path: string = builtinSnapshotPath): void {
+  const files = listYamlFiles(builtinCatalogDirectory).map(parseCatalogFile);
+  const recording = recordingFiles(builtinCatalogDirectory, files);
+  catalogFromFiles(recording.files, [builtinCatalogDirectory]);
+  writeFileSync(path, `${JSON.stringify(recording.snapshotOf())}\n`);
+}
+
+/** The built-in directory comes from its snapshot while that matches the files. */
+function readCatalogDirectory(directory: string): CatalogFileData[] {
+  const files = listYamlFiles(directory);
+  const fromSnapshot =
+    directory === builtinCatalogDirectory
+      ? filesFromSnapshot(builtinSnapshotPath, directory, files)
+      : undefined;
+  return fromSnapshot ?? files.map(parseCatalogFile);
+}
+
+/** Builds the catalog from files already read and validated, in the order given. */
+export function catalogFromFiles(
+  parsed: readonly CatalogFileData[],
+  directories: readonly string[],
+): Catalog {
   const info = parsed.map((p) => p.data.catalog).find((c) => c !== undefined);
   if (!info) {
     throw new PermgraphError(
@@ -46,7 +80,8 @@ export function loadCatalogFrom(directories: readonly string[]): Catalog {
   return catalog;
 }
 
-function listYamlFiles(directory: string): string[] {
+/** The catalog's YAML files under `directory`, sorted, subdirectories included. */
+export function listYamlFiles(directory: string): string[] {
   let names: string[];
   try {
     names = readdirSync(directory).sort();
@@ -62,11 +97,11 @@ function listYamlFiles(directory: string): string[] {
   });
 }
 
-function validateFile(file: string): CatalogFile {
+function parseCatalogFile(file: string): CatalogFileData {
   const source = readSourceFile(file);
   const result = catalogFileSchema.safeParse(source.value ?? {});
   if (!result.success) throw schemaError(source, result.error);
-  return result.data;
+  return { source, data: result.data };
 }
 
 function schemaError(source: SourceDocument, error: z.ZodError): PermgraphError {
