@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, PermgraphError } from '../errors.js';
-import { commands } from './commands/index.js';
+import { registrarsFor, type Registrar } from './commands/index.js';
 import { VERSION } from '../version.js';
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
@@ -24,10 +24,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   // --debug is accepted anywhere on the line, before or after the command.
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
   try {
+    const program = buildProgram(io, await registrarsFor(args), (code) => {
+      exitCode = code;
+    });
     await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -39,7 +39,11 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function buildProgram(
+  io: CliIo,
+  registrars: readonly Registrar[],
+  setExit: (code: number) => void,
+): Command {
   const program = new Command('permgraph')
     .description('Permission and policy analysis for Huawei Cloud IAM and DLI')
     .version(VERSION, '-V, --version')
@@ -56,7 +60,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(await (action as (...a: unknown[]) => CommandAction)(...args)(io));
     });
   };
-  for (const registerCommand of commands) registerCommand(program, register);
+  for (const registerCommand of registrars) registerCommand(program, register);
   return program;
 }
 

@@ -7,11 +7,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Catalog } from '../catalog/catalog.js';
 import { PermgraphError } from '../errors.js';
 import { readModelFiles, type LoadedFile } from '../model/load.js';
-import { importDli, type DliImportOptions } from './dli.js';
+import type { DliImportOptions } from './dli.js';
 import { isExportDirectory } from './iam-api/layout.js';
-import { importIamExport } from './iam-api/read.js';
 import type { ImportResult, ImportWarning } from './log.js';
-import { importTerraform, type TerraformImportOptions } from './terraform/import.js';
+import type { TerraformImportOptions } from './terraform/import.js';
 
 /** The kinds of input an import reads. */
 export const importKinds = ['terraform', 'iam-api', 'dli'] as const;
@@ -37,8 +36,17 @@ export async function importInput(
   options: ImportInputOptions = {},
 ): Promise<ImportResult> {
   requireExists(path);
-  if (kind === 'terraform') return importTerraform(path, catalog, options);
-  if (kind === 'iam-api') return importIamExport(path, catalog, options);
+  // Each importer is loaded when its kind is read, so a command on a plain model does not
+  // load the HCL parser (WebAssembly) and the export readers at start-up.
+  if (kind === 'terraform') {
+    const { importTerraform } = await import('./terraform/import.js');
+    return importTerraform(path, catalog, options);
+  }
+  if (kind === 'iam-api') {
+    const { importIamExport } = await import('./iam-api/read.js');
+    return importIamExport(path, catalog, options);
+  }
+  const { importDli } = await import('./dli.js');
   return importDli(path, options);
 }
 
