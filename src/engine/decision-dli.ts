@@ -46,7 +46,8 @@ export function decidePrivilege(
     isAdministrator(index, entry, target, options) ||
     owns(index, entry, request) ||
     granted(index, entry, request, project);
-  const mayBeDenied = iam?.decision === 'conditional' && iam.denyUnknown;
+  // A Deny left open by the query may apply whatever the IAM Allow: with no Allow too.
+  const mayBeDenied = iam?.denyUnknown === true;
   if (allowed) return mayBeDenied ? 'conditional' : 'allow';
   return iam?.decision === 'conditional' ? 'conditional' : 'implicit-deny';
 }

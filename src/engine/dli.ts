@@ -280,7 +280,13 @@ function iamCheck(
     resource: request.iam.resource,
     context,
   });
-  if (evaluator.pg.model.domainId !== undefined || known.decision === 'deny') return known;
+  const settled = withUnsettledDenies(evaluator, principal, known, {
+    action,
+    target,
+    resource: request.iam.resource,
+    context,
+  });
+  if (evaluator.pg.model.domainId !== undefined || settled.decision === 'deny') return settled;
   // The account id is not in the model, so the request's resource carries `*` for it, which a
   // Deny naming a concrete account id does not match. Ask again with the resource unknown:
   // a Deny that might then apply makes an allow conditional rather than silently allowed.
@@ -293,18 +299,43 @@ function iamCheck(
   const doubtful = unknown.matches.filter(
     (m) => m.effect === 'Deny' && m.truth === 'unknown' && m.unknownKeys.includes('resource'),
   );
-  if (doubtful.length === 0) return known;
+  if (doubtful.length === 0) return settled;
   return {
-    ...known,
+    ...settled,
     because: [
-      ...known.because,
+      ...settled.because,
       ...doubtful.map((m) => ({
         ...m,
         unknownKeys: [...new Set([...m.unknownKeys, 'domainId'])].sort(),
       })),
     ],
-    unknownKeys: [...new Set([...known.unknownKeys, 'domainId'])].sort(),
-    decision: known.decision === 'allow' ? 'conditional' : known.decision,
+    unknownKeys: [...new Set([...settled.unknownKeys, 'domainId'])].sort(),
+    decision: settled.decision === 'allow' ? 'conditional' : settled.decision,
+  };
+}
+
+/**
+ * An IAM check with no Allow says nothing of a Deny whose condition the query left open, but
+ * for a privilege the Allow may come from a DLI grant, owner or administrator: that Deny might
+ * still apply, so it is kept (with its unknown keys) for `checkPrivilege` to make the answer
+ * conditional rather than allowed.
+ */
+function withUnsettledDenies(
+  evaluator: Evaluator,
+  principal: PrincipalRef,
+  known: Check,
+  request: Parameters<typeof statementMatches>[2],
+): Check {
+  if (known.decision !== 'implicit-deny') return known;
+  const unsettled = statementMatches(evaluator, principal, request).matches.filter(
+    (m) => m.effect === 'Deny' && m.truth === 'unknown',
+  );
+  if (unsettled.length === 0) return known;
+  const keys = unsettled.flatMap((m) => m.unknownKeys);
+  return {
+    ...known,
+    because: [...known.because, ...unsettled],
+    unknownKeys: [...new Set([...known.unknownKeys, ...keys])].sort(),
   };
 }
 

@@ -40,7 +40,10 @@ const grantArb: fc.Arbitrary<Grant> = fc.record({
   privileges: fc.uniqueArray(fc.constantFrom(...privileges), { minLength: 1, maxLength: 2 }),
 });
 
-function model(grants: readonly Grant[], deny: boolean): string {
+/** No IAM Deny, a Deny of every table action, or the same Deny only without MFA. */
+type DenyKind = 'none' | 'always' | 'without-mfa';
+
+function model(grants: readonly Grant[], deny: DenyKind): string {
   const requests = grants
     .map(
       (g) =>
@@ -52,17 +55,17 @@ projects: [{ name: cn-north-4 }]
 users: [{ name: u1, groups: [g] }, { name: u2, groups: [g] }]
 groups:
   - name: g
-    grants: [${deny ? '{ permission: no-dli, scope: cn-north-4 }' : ''}]
+    grants: [${deny === 'none' ? '' : '{ permission: no-dli, scope: cn-north-4 }'}]
 policies:
   - name: no-dli
-    document: { Version: "1.1", Statement: [{ Effect: Deny, Action: ["dli:table:*"] }] }
+    document: { Version: "1.1", Statement: [{ Effect: Deny, Action: ["dli:table:*"]${deny === 'without-mfa' ? ', Condition: { Bool: { "g:MFAPresent": ["false"] } }' : ''} }] }
 dli:
   requests:
 ${requests || '    []'}
 `.replace('requests:\n    []', 'requests: []');
 }
 
-function decisions(grants: readonly Grant[], deny = false): string[] {
+function decisions(grants: readonly Grant[], deny: DenyKind = 'none'): string[] {
   const a = account(model(grants, deny), catalog);
   return queries.map(([who, privilege, on]) => {
     try {
@@ -99,13 +102,29 @@ describe('DLI decision invariants', () => {
     fc.assert(
       fc.property(fc.array(grantArb, { maxLength: 5 }), (grants) => {
         const open = decisions(grants);
-        const denied = decisions(grants, true);
+        const denied = decisions(grants, 'always');
         denied.forEach((d, i) =>
           expect(rank[d]).toBeLessThanOrEqual(rank[open[i] as string] as number),
         );
         // The Deny covers every table action: no user keeps a table privilege.
         expect(denied[1]).not.toBe('allow');
         expect(denied[2]).not.toBe('allow');
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('an IAM Deny whose condition is left open never leaves allowed what it would deny', () => {
+    fc.assert(
+      fc.property(fc.array(grantArb, { maxLength: 5 }), (grants) => {
+        const open = decisions(grants);
+        const unsettled = decisions(grants, 'without-mfa');
+        const denied = decisions(grants, 'always');
+        unsettled.forEach((d, i) => {
+          expect(rank[d]).toBeLessThanOrEqual(rank[open[i] as string] as number);
+          expect(rank[d]).toBeGreaterThanOrEqual(rank[denied[i] as string] as number);
+          if (denied[i] !== open[i]) expect(d).not.toBe('allow');
+        });
       }),
       { numRuns: 30 },
     );

@@ -244,6 +244,39 @@ ${grantBob}
     );
   });
 
+  it('an IAM Deny whose condition the query leaves open makes a DLI grant conditional, even with no IAM Allow', () => {
+    const a = account(
+      `
+account: acme
+domainId: d0m41n
+projects: [{ name: cn-north-4 }]
+users: [{ name: bob, groups: [mfa-only] }]
+groups:
+  - name: mfa-only
+    grants: [{ permission: select-needs-mfa, scope: cn-north-4 }]
+policies:
+  - name: select-needs-mfa
+    document: { Version: "1.1", Statement: [{ Effect: Deny, Action: ["dli:table:select"], Condition: { Bool: { "g:MFAPresent": ["false"] } } }] }
+dli:
+${grantBob}
+`,
+      catalog,
+    );
+    const open = a.ask('bob', 'SELECT', on('databases.db1.tables.tbl'));
+    expect(open.decision).toBe('conditional');
+    expect(open.allowed).toBe(false);
+    expect(open.checks[0]?.unknownKeys).toEqual(['g:MFAPresent']);
+    const withMfa = { ...on('databases.db1.tables.tbl'), context: { 'g:MFAPresent': ['true'] } };
+    expect(a.decision('bob', 'SELECT', withMfa)).toBe('allow');
+    const withoutMfa = {
+      ...on('databases.db1.tables.tbl'),
+      context: { 'g:MFAPresent': ['false'] },
+    };
+    expect(a.decision('bob', 'SELECT', withoutMfa)).toBe('deny');
+    // The Deny names SELECT only: DROP_TABLE from the same grant is allowed outright.
+    expect(a.decision('bob', 'DROP_TABLE', on('databases.db1.tables.tbl'))).toBe('allow');
+  });
+
   it('an IAM Allow with a resource pattern allows matching objects only', () => {
     const a = account(
       `
