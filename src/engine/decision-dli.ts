@@ -71,8 +71,8 @@ function privilegeRequest(
   return request;
 }
 
-/** A DLI administrator permission held in the project, its Depends met. */
-function isAdministrator(
+/** A DLI administrator permission held in the project, its Depends met (cached per principal). */
+export function isAdministrator(
   index: DecisionIndex,
   entry: PrincipalEntry,
   target: Target & { kind: 'project' },

@@ -9,7 +9,7 @@
 import type { CatalogAction } from '../catalog/catalog.js';
 import { compressActions } from './compress.js';
 import { diffUncatalogued, type UncataloguedChange } from './diff-uncatalogued.js';
-import { privilegeAccess, privilegeQuestions, type PrivilegeQuestion } from './diff-dli.js';
+import { privilegeChanges, privilegeQuestions, type PrivilegeQuestion } from './diff-dli.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
 import type { Target } from './types.js';
@@ -124,13 +124,19 @@ function changesBetween(
       changes.push({ principal, action: name, scope, before: was, after: is, direction });
     }
   };
-  for (const target of targets) {
-    if (target.kind !== 'project') continue;
-    for (const question of questions) {
-      ask(`${question.privilege} on ${question.on}`, describeTarget(target), (e) =>
-        privilegeAccess(e, question, target.project, kind, { context: options.context, now }),
-      );
-    }
+  const projects = targets.flatMap((t) => (t.kind === 'project' ? [t.project] : []));
+  const dliOptions = { context: options.context, now };
+  for (const change of privilegeChanges(before, after, questions, projects, kind, dliOptions)) {
+    const { question, project } = change;
+    const direction = rank[change.after] > rank[change.before] ? 'added' : 'removed';
+    changes.push({
+      principal: change.principal,
+      action: `${question.privilege} on ${question.on}`,
+      scope: describeTarget({ kind: 'project', project }),
+      before: change.before,
+      after: change.after,
+      direction,
+    });
   }
   for (const action of actionsOf(before, after)) {
     for (const target of targets.filter(
