@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as jsonc from 'jsonc-parser';
 import { PermgraphError } from '../errors.js';
-import { formatDocPath, parseJson, type SourceDocument } from '../model/source.js';
+import { formatDocPath, jsonTreeValue, parseJson, type SourceDocument } from '../model/source.js';
 import type { ImportLog } from './log.js';
 
 /** Reads a JSON file; syntax errors stop the import unless the log is partial. */
@@ -30,7 +30,7 @@ export function readJsonInput(file: string, log: ImportLog, partial: boolean): S
 
   return {
     file,
-    value: jsonc.getNodeValue(root) as unknown,
+    value: jsonTreeValue(root, file, starts),
     locate(path) {
       let node = root;
       for (const part of path) {

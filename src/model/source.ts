@@ -76,10 +76,9 @@ function offsetToLineColumn(starts: number[], offset: number): { line: number; c
 /** Parses strict JSON (no comments, no trailing commas) with positions. */
 export function parseJson(text: string, file: string): SourceDocument {
   const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, {
-    allowTrailingComma: false,
-    disallowComments: true,
-  });
+  const root = guardDepth(file, () =>
+    jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: true }),
+  );
   const starts = lineStarts(text);
   const first = errors[0];
   if (first || !root) {
@@ -90,7 +89,7 @@ export function parseJson(text: string, file: string): SourceDocument {
       hint: 'the file must be strict JSON: double-quoted keys and strings, no comments, no trailing commas',
     });
   }
-  const value = jsonc.getNodeValue(root);
+  const value = jsonTreeValue(root, file, starts);
   return {
     file,
     value,
@@ -99,6 +98,59 @@ export function parseJson(text: string, file: string): SourceDocument {
       return { file, ...offsetToLineColumn(starts, node.offset), path: formatDocPath(path) };
     },
   };
+}
+
+/** Runs a parser; a document nested deep enough to exhaust the stack is an input error. */
+function guardDepth<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new PermgraphError('E_PARSE', 'the document is nested too deeply to read', {
+      position: { file, line: 1, column: 1 },
+      hint: 'no permgraph input nests more than a few levels; check the file is the one meant',
+    });
+  }
+}
+
+/** Deeper than this, a document is refused rather than read (it is no policy or model). */
+const maxDepth = 256;
+
+/**
+ * The plain value of a parsed JSON tree. A key given twice is an error: parsers disagree on
+ * which one wins, and a policy whose `Effect` is read as the second of two would allow what the
+ * first denies. `__proto__` is kept as an ordinary key, never as the object's prototype.
+ */
+export function jsonTreeValue(root: jsonc.Node, file: string, starts: number[]): unknown {
+  const fail = (node: jsonc.Node, message: string, hint: string): never => {
+    throw new PermgraphError('E_PARSE', `invalid JSON: ${message}`, {
+      position: { file, ...offsetToLineColumn(starts, node.offset) },
+      hint,
+    });
+  };
+  const convert = (node: jsonc.Node, depth: number): unknown => {
+    if (depth > maxDepth)
+      fail(node, `nested more than ${maxDepth} levels deep`, 'no permgraph input nests this deep');
+    if (node.type === 'array') return (node.children ?? []).map((c) => convert(c, depth + 1));
+    if (node.type !== 'object') return node.value as unknown;
+    const object: Record<string, unknown> = {};
+    for (const property of node.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      if (!keyNode) continue;
+      const key = String(keyNode.value);
+      if (Object.prototype.hasOwnProperty.call(object, key))
+        fail(keyNode, `duplicate key "${key}"`, 'give each key once in an object');
+      const value = valueNode ? convert(valueNode, depth + 1) : undefined;
+      Object.defineProperty(object, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return object;
+  };
+  return convert(root, 0);
 }
 
 function describeJsonError(code: string): string {
@@ -123,7 +175,9 @@ function deepestJsonNode(root: jsonc.Node, path: DocPath): jsonc.Node {
 /** Parses YAML (one document) with positions. */
 export function parseYaml(text: string, file: string): SourceDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = guardDepth(file, () =>
+    parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }),
+  );
   const first = doc.errors[0];
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
@@ -133,7 +187,17 @@ export function parseYaml(text: string, file: string): SourceDocument {
       hint: 'check indentation and quoting near this line',
     });
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  try {
+    value = guardDepth(file, () => doc.toJS({ maxAliasCount: 100 }) as unknown);
+  } catch (error) {
+    if (error instanceof PermgraphError) throw error;
+    // The yaml library refuses documents whose aliases expand without bound ("billion laughs").
+    throw new PermgraphError('E_PARSE', `invalid YAML: ${(error as Error).message}`, {
+      position: { file, line: 1, column: 1 },
+      hint: 'use fewer aliases (*name): no permgraph input needs to repeat a node that often',
+    });
+  }
   return {
     file,
     value,

@@ -66,4 +66,39 @@ describe('source positions', () => {
     const error = parseError('', 'empty.json');
     expect(error.message).toBe('invalid JSON: value expected');
   });
+
+  it('rejects a key given twice in a JSON object, at the second one', () => {
+    // `"Effect"` twice: whichever a reader took, the other reading would decide differently.
+    const text = '{"Statement": [{"Effect": "Deny",\n  "Action": ["rds:*:*"], "Effect": "Allow"}]}';
+    const error = parseError(text, 'policy.json');
+    expect(error.code).toBe('E_PARSE');
+    expect(error.message).toBe('invalid JSON: duplicate key "Effect"');
+    expect(error.position).toMatchObject({ file: 'policy.json', line: 2, column: 26 });
+  });
+
+  it('keeps __proto__ as an ordinary key in JSON and YAML', () => {
+    const json = parseSourceText('{"c": {"__proto__": ["x"]}}', 'a.json').value as {
+      c: object;
+    };
+    expect(Object.keys(json.c)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(json.c)).toBe(Object.prototype);
+    const yaml = parseSourceText('c:\n  __proto__: [x]\n', 'a.yaml').value as { c: object };
+    expect(Object.keys(yaml.c)).toEqual(['__proto__']);
+  });
+
+  it('refuses documents nested too deeply and YAML alias bombs with a parse error', () => {
+    const deep = parseError(`${'['.repeat(3000)}${']'.repeat(3000)}`, 'deep.json');
+    expect(deep.code).toBe('E_PARSE');
+    expect(deep.message).toBe('invalid JSON: nested more than 256 levels deep');
+    const aliases = Array.from({ length: 6 }, (_, i) =>
+      i === 0
+        ? 'a0: &a0 [x, x, x, x, x, x, x, x, x]'
+        : `a${i}: &a${i} [${Array(9)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+    ).join('\n');
+    const bomb = parseError(aliases, 'bomb.yaml');
+    expect(bomb.code).toBe('E_PARSE');
+    expect(bomb.message).toContain('invalid YAML: Excessive alias count');
+  });
 });
