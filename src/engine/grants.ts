@@ -114,18 +114,45 @@ export function checkDependencies(
   held: readonly HeldGrant[],
   target: Target,
   context: RequestContext,
-  seen: ReadonlySet<string> = new Set(),
+): DependencyResult {
+  return dependenciesOf(grant, held, target, context, new Set(), new Map());
+}
+
+/**
+ * Depends are names of system roles: only a system permission satisfies one, never a custom
+ * policy that happens to share its name. `memo` keeps each grant's answer for the roles being
+ * visited, so a chain of roles held through several groups is checked once per grant, not once
+ * per path (which grows exponentially with the chain's length).
+ */
+function dependenciesOf(
+  grant: Grant,
+  held: readonly HeldGrant[],
+  target: Target,
+  context: RequestContext,
+  seen: ReadonlySet<string>,
+  memo: Map<string, boolean>,
 ): DependencyResult {
   const missing: string[] = [];
   const visiting = new Set(seen).add(grant.permission.name.toLowerCase());
+  const visitingKey = [...visiting].sort().join('\u0000');
+  const inEffect = (h: HeldGrant): boolean => {
+    const key = `${h.grant.id}\u0001${visitingKey}`;
+    let met = memo.get(key);
+    if (met === undefined) {
+      met = dependenciesOf(h.grant, held, target, context, visiting, memo).met;
+      memo.set(key, met);
+    }
+    return met;
+  };
   for (const dependency of grant.permission.document.depends) {
     const name = dependency.display_name.toLowerCase();
     if (visiting.has(name)) continue;
     const satisfied = held.some(
       (h) =>
+        h.grant.permission.origin === 'system' &&
         h.grant.permission.name.toLowerCase() === name &&
         scopeCovers(h.grant.scope, target, context) === 'true' &&
-        checkDependencies(h.grant, held, target, context, visiting).met,
+        inEffect(h),
     );
     if (!satisfied) missing.push(dependency.display_name);
   }

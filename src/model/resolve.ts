@@ -43,7 +43,7 @@ export function resolveModel(
 ): AccountModel {
   const model = emptyModel(files);
   for (const file of files) collectDeclarations(model, file);
-  for (const file of files) collectPolicies(model, file, options);
+  for (const file of files) collectPolicies(model, file, catalog, options);
   for (const file of files) collectMembersAndGrants(model, file, catalog);
   for (const file of files) collectIntents(model, file);
   return model;
@@ -129,12 +129,27 @@ function collectDeclarations(model: AccountModel, { source, data }: LoadedFile):
   });
 }
 
-function collectPolicies(model: AccountModel, file: LoadedFile, options: ResolveOptions): void {
+function collectPolicies(
+  model: AccountModel,
+  file: LoadedFile,
+  catalog: Catalog,
+  options: ResolveOptions,
+): void {
   const { source, data } = file;
   data.policies.forEach((p, i) => {
     const path: Path = ['policies', i];
     if (model.policies.has(p.name))
       throw referenceError(source, [...path, 'name'], `policy "${p.name}" is declared twice`);
+    // A grant names its permission by name: a custom policy named like a system permission
+    // would silently stand in for it (and satisfy a role's Depends).
+    const system = catalog.findPermission(p.name);
+    if (system)
+      throw referenceError(
+        source,
+        [...path, 'name'],
+        `custom policy "${p.name}" has the name of the system permission "${system.name}"`,
+        'rename the custom policy (and its grants): grants name permissions by name, so the two cannot be told apart',
+      );
     const document = policyDocumentSource(file, i);
     const parsed = parseOrEmpty(document, options);
     model.policies.set(p.name, {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { account } from '../helpers.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalogFrom } from '../../src/catalog/load.js';
+import { account, catchPermgraphError } from '../helpers.js';
 
 function ops(grants: string) {
   return account(`
@@ -76,5 +81,64 @@ groups:
     expect(a.decision('dave', 'rds:instance:delete', { project: 'p1' })).toBe('allow');
     expect(a.decision('dave', 'bss:order:pay')).toBe('allow');
     expect(a.decision('dave', 'iam:agencies:createAgency')).toBe('implicit-deny');
+  });
+
+  it('a custom policy named like a dependency is refused, never taken for the system role', () => {
+    const error = catchPermgraphError(() =>
+      account(`
+projects: [{ name: p1 }]
+users: [{ name: dave, groups: [ops] }]
+policies:
+  - name: guest
+    document: { Version: "1.1", Statement: [{ Effect: Allow, Action: ["rds:instance:list"] }] }
+groups:
+  - name: ops
+    grants: [{ permission: RDS Role, scope: p1 }, { permission: guest, scope: p1 }]
+`),
+    );
+    expect(error.code).toBe('E_REFERENCE');
+    expect(error.message).toBe(
+      'custom policy "guest" has the name of the system permission "Guest"',
+    );
+    expect(error.position).toMatchObject({ line: 5, column: 5 });
+  });
+
+  it('a long chain of roles held through several groups is checked once per grant', () => {
+    // r0 depends on r1, … r23 on a role nobody holds; each held through three groups. Checked
+    // path by path this took 3^24 steps; the answer is that none of them takes effect.
+    const dir = mkdtempSync(join(tmpdir(), 'permgraph-chain-'));
+    const roles = Array.from({ length: 24 }, (_, i) => ({
+      name: `r${i}`,
+      kind: 'role',
+      catalog: 'BASE',
+      scope: 'both',
+      description: { en: `role ${i}` },
+      document: {
+        Version: '1.0',
+        Statement: [{ Effect: 'Allow', Action: ['rds:instance:delete'] }],
+        Depends: [{ catalog: 'BASE', display_name: i === 23 ? 'Nobody Holds This' : `r${i + 1}` }],
+      },
+      source: 'test',
+    }));
+    writeFileSync(join(dir, 'chain.yaml'), JSON.stringify({ permissions: roles }));
+    const catalog = loadCatalogFrom([
+      fileURLToPath(new URL('../fixtures/catalog-min', import.meta.url)),
+      dir,
+    ]);
+    const grants = roles.map((r) => `{ permission: ${r.name}, scope: p1 }`).join(', ');
+    const a = account(
+      `
+projects: [{ name: p1 }]
+users: [{ name: dave, groups: [g1, g2, g3] }]
+groups:
+  - { name: g1, grants: [${grants}] }
+  - { name: g2, grants: [${grants}] }
+  - { name: g3, grants: [${grants}] }
+`,
+      catalog,
+    );
+    const result = a.ask('dave', 'rds:instance:delete', { project: 'p1' });
+    expect(result.decision).toBe('implicit-deny');
+    expect(result.checks[0]?.nearMisses.length).toBeGreaterThan(0);
   });
 });

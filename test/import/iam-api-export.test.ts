@@ -5,7 +5,7 @@
  * permission the catalog lacks imported with its document only when it is granted.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { importIamExport } from '../../src/import/iam-api/read.js';
@@ -51,6 +51,30 @@ describe('an export in the export-script layout', () => {
     expect(summary(result).warnings).toEqual([
       'unknown: roles_page-1.json:22: system permission "CES ReadOnlyAccess" is not in catalog 2026.12.0 (2026-12-03); imported with the document the export carries (at roles[2])',
     ]);
+  });
+
+  it("renames a custom policy that has a system permission's name, so its grants stay its own", () => {
+    const dir = scratchDir('iam-clash');
+    cpSync(exportDir, dir, { recursive: true });
+    const custom = join(dir, 'os-role_roles_page-1.json');
+    writeFileSync(
+      custom,
+      readFileSync(custom, 'utf8').replace(
+        '"display_name": "rds-no-delete"',
+        '"display_name": "RDS ReadOnlyAccess"',
+      ),
+    );
+    const result = importIamExport(dir, catalog);
+    const renamed = 'RDS ReadOnlyAccess (custom d4000000000000000000000000000001)';
+    expect(grants(dir)).toEqual([
+      'dba: RDS FullAccess @ cn-north-4',
+      `dba: ${renamed} @ all`,
+      'rds-readers: CES ReadOnlyAccess @ cn-north-4',
+      'rds-readers: RDS ReadOnlyAccess @ all',
+    ]);
+    expect(summary(result).warnings).toContain(
+      `unknown: os-role_roles_page-1.json:3: custom policy "RDS ReadOnlyAccess" has the name of the system permission "RDS ReadOnlyAccess"; imported as "${renamed}" so that its grants are not taken for the system permission's (at roles[0])`,
+    );
   });
 
   it('leaves out system permissions the catalog lacks that nobody is granted', () => {

@@ -6,7 +6,7 @@
  * export carries, as a policy of the model.
  */
 import type { Catalog } from '../../catalog/catalog.js';
-import type { DocPath, SourceDocument } from '../../model/source.js';
+import type { DocPath, SourceDocument, SourcePosition } from '../../model/source.js';
 import { validatePolicyDocument } from '../../policy/parse.js';
 import { documentOrigin, type ModelBuilder } from '../builder.js';
 import type { ImportLog } from '../log.js';
@@ -66,12 +66,33 @@ export function declareRole(
     return undefined;
   }
   const name = isCustom(role, customList)
-    ? declareCustom(context, source, path, role, display)
+    ? declareCustom(context, source, path, role, customName(context, role, display, position))
     : systemName(context, source, path, role, display);
   const id = stringField(role, 'id');
   if (id !== undefined) context.roles.set(id, name ?? null);
 
   return name;
+}
+
+/**
+ * A custom policy's model name: its display name, unless a system permission has that name
+ * (IAM tells them apart by id; a model's grants name permissions by name), then the display
+ * name with `(custom <id>)` after it, and a warning.
+ */
+function customName(
+  context: RoleContext,
+  role: Json,
+  display: string,
+  position: SourcePosition,
+): string {
+  const system = context.catalog.findPermission(display);
+  if (!system) return display;
+  const renamed = `${display} (custom ${stringField(role, 'id') ?? 'policy'})`;
+  context.log.unknown(
+    `custom policy "${display}" has the name of the system permission "${system.name}"; imported as "${renamed}" so that its grants are not taken for the system permission's`,
+    position,
+  );
+  return renamed;
 }
 
 function isCustom(role: Json, customList: boolean): boolean {
