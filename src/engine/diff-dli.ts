@@ -4,23 +4,19 @@
  * objects and the databases, tables and queues above them, and the inventory's objects — each
  * with every privilege of its type, answered by the reverse privilege query.
  */
-import { grantedPrivileges, listGrants } from '../dli/grants.js';
+import { granteeKey, grantedPrivileges, listGrants } from '../dli/grants.js';
 import { findOwners, ownsObject } from '../dli/inventory.js';
 import type { DliGrantee } from '../dli/request.js';
-import { ancestors, parseDliObject, printDliObject } from '../dli/object.js';
-import { decisionIndex } from './decision.js';
+import { ancestors, parseDliObject, printDliObject, type DliObject } from '../dli/object.js';
+import { describeScope } from '../model/types.js';
+import type { PolicyDocument } from '../policy/types.js';
+import { actionOutcome, decisionIndex } from './decision.js';
 import { isAdministrator } from './decision-dli.js';
 import { dliState, parsePrivilegeRequest, type PrivilegeRequest } from './dli.js';
 import type { Evaluator } from './evaluator.js';
-import { holderIndex } from './holders.js';
 import { formatPrincipal, type PrincipalRef } from './types.js';
 import { whoCanPrivilege } from './who-can-privilege.js';
-import {
-  hasResourceStatements,
-  iamOutcomes,
-  type IamOutcome,
-  type PrincipalKind,
-} from './who-can-action.js';
+import { hasResourceStatements, type PrincipalKind } from './who-can-action.js';
 
 /** One privilege on one object, as diff keys and reports name it: `SELECT on databases.db1`. */
 export interface PrivilegeQuestion {
@@ -100,15 +96,16 @@ interface QueryOptions {
 }
 
 /**
- * Every change of access to the privilege questions in the projects, decided layer by layer
- * instead of asking every question whole. A principal's answer comes from the IAM layer (the
- * privilege's `dli:` action in the project, and DLI administrator permissions) unless it owns
- * the object or holds a DLI grant on it or an ancestor. The IAM layer is the same for every
- * object of an action when no statement of that action names a `Resource`, so it is compared
- * once per action and project; the owners and grantees of each object are decided from the same
- * layers, combined as `decidePrivilege` combines them. A question whose IAM layer depends on the
- * resource of a model without `domainId` is asked whole, as `who-can` asks it.
- * test/engine/diff-dli.test.ts holds this to asking every question whole.
+ * Every change of access that the DLI layer makes to the privilege questions in the projects:
+ * the answers of principals that own the object (or an ancestor) or hold a DLI grant on it, on
+ * either side. A principal outside the DLI layer holds a privilege through IAM alone (the
+ * privilege's `dli:` action, or a DLI administrator permission) on every object alike, and
+ * `diff` reports that once, as the change of those `dli:` actions, not once per object. Each
+ * owner's or grantee's answer combines its IAM layer (computed once per action and project, and
+ * per resource when a statement names one) with ownership and grants, as `decidePrivilege`
+ * does; a question whose IAM layer depends on the resource in a model without `domainId` is
+ * asked whole, as `who-can` asks it. test/engine/diff-dli.test.ts holds this to asking every
+ * question whole.
  */
 export function privilegeChanges(
   before: Evaluator,
@@ -120,10 +117,24 @@ export function privilegeChanges(
 ): PrivilegeChange[] {
   const old = new PrivilegeLayers(before, kind, options);
   const next = new PrivilegeLayers(after, kind, options);
+  const same = new Sameness(before, after);
   const changes: PrivilegeChange[] = [];
-  const baseChanges = new Map<string, string[]>();
+  const holders = new Map<string, Map<string, PrincipalRef>>();
+  const holdersOf = (on: string): Map<string, PrincipalRef> => {
+    let found = holders.get(on);
+    if (!found) {
+      // Owners and grantees whose every input is the same on both sides answer the same.
+      const object = parseDliObject(on);
+      const all = new Map([...old.extras(object), ...next.extras(object)]);
+      found = new Map([...all].filter(([, p]) => !same.unchanged(p, object)));
+      holders.set(on, found);
+    }
+    return found;
+  };
   for (const project of projects) {
     for (const question of questions) {
+      const extras = holdersOf(question.on);
+      if (extras.size === 0) continue;
       const was = old.request(question, project);
       const is = next.request(question, project);
       const push = (principal: string, a: Access, b: Access) => {
@@ -132,27 +143,9 @@ export function privilegeChanges(
       if (old.needsWhole(was) || next.needsWhole(is)) {
         const a = privilegeAccess(before, question, project, kind, options);
         const b = privilegeAccess(after, question, project, kind, options);
-        for (const key of new Set([...a.keys(), ...b.keys()]))
-          push(key, a.get(key) ?? 'none', b.get(key) ?? 'none');
+        for (const key of extras.keys()) push(key, a.get(key) ?? 'none', b.get(key) ?? 'none');
         continue;
       }
-      const oldBase = old.base(was, project);
-      const nextBase = next.base(is, project);
-      const baseKey = `${old.baseKey(was, project)}\u0001${next.baseKey(is, project)}`;
-      let differing = baseChanges.get(baseKey);
-      if (!differing) {
-        differing = [...new Set([...oldBase.keys(), ...nextBase.keys()])].filter(
-          (key) => (oldBase.get(key) ?? 'none') !== (nextBase.get(key) ?? 'none'),
-        );
-        baseChanges.set(baseKey, differing);
-      }
-      const oldExtras = old.extras(was);
-      const nextExtras = next.extras(is);
-      // An owner or grantee on either side is decided whole on both: on the side where it owns
-      // nothing and holds no grant, its answer is its IAM layer's, which `whole` also gives.
-      const extras = new Map([...oldExtras, ...nextExtras]);
-      for (const key of differing)
-        if (!extras.has(key)) push(key, oldBase.get(key) ?? 'none', nextBase.get(key) ?? 'none');
       for (const [key, principal] of extras)
         push(key, old.whole(principal, was, project), next.whole(principal, is, project));
     }
@@ -160,12 +153,11 @@ export function privilegeChanges(
   return changes;
 }
 
-/** One model's layers of privilege answers, each computed once and kept. */
+/** One model's layers of privilege answers for owners and grantees, each computed once. */
 class PrivilegeLayers {
-  private readonly requests = new Map<string, PrivilegeRequest>();
-  private readonly bases = new Map<string, Map<string, Access>>();
-  private readonly outcomes = new Map<string, Map<string, IamOutcome>>();
+  private readonly iam = new Map<string, { decision: string; denyUnknown: boolean } | null>();
   private readonly resourceDependent = new Map<string, boolean>();
+  private readonly owned = new Map<string, boolean>();
   private granteesByObject: Map<string, PrincipalRef[]> | undefined;
 
   constructor(
@@ -174,14 +166,9 @@ class PrivilegeLayers {
     private readonly options: QueryOptions,
   ) {}
 
+  /** The question as a request in the project (parsed each time: most are asked once). */
   request(question: PrivilegeQuestion, project: string): PrivilegeRequest {
-    const key = `${question.privilege}\u0000${question.on}\u0000${project}`;
-    let found = this.requests.get(key);
-    if (!found) {
-      found = parsePrivilegeRequest(this.evaluator, question.privilege, question.on, project);
-      this.requests.set(key, found);
-    }
-    return found;
+    return parsePrivilegeRequest(this.evaluator, question.privilege, question.on, project);
   }
 
   /** Without `domainId`, a statement with a `Resource` needs `checkPrivilege`'s second look. */
@@ -189,38 +176,19 @@ class PrivilegeLayers {
     return this.evaluator.pg.model.domainId === undefined && this.dependsOnResource(request);
   }
 
-  /** The IAM layer's cache key: action and project, and the resource when statements name one. */
-  baseKey(request: PrivilegeRequest, project: string): string {
-    const resource = this.dependsOnResource(request) ? request.iam.resource : '';
-    return `${request.iam.action ?? ''}\u0000${resource}\u0000${project}`;
-  }
-
-  /** Answers of principals that own nothing of the object and hold no DLI grant on it. */
-  base(request: PrivilegeRequest, project: string): Map<string, Access> {
-    const key = this.baseKey(request, project);
-    let found = this.bases.get(key);
-    if (!found) {
-      const outcomes = this.iamLayer(request, project);
-      found = this.computeBase(outcomes, project);
-      this.bases.set(key, found);
-      this.outcomes.set(key, outcomes);
-    }
-    return found;
-  }
-
   /** Owners of the object or an ancestor, and grantees of grants on either (users and projects). */
-  extras(request: PrivilegeRequest): Map<string, PrincipalRef> {
+  extras(object: DliObject): Map<string, PrincipalRef> {
     const found = new Map<string, PrincipalRef>();
     if (this.kind !== 'user') return found;
     const { users } = this.evaluator.pg.model;
     const state = dliState(this.evaluator);
     if (state.objects) {
-      for (const { owner } of findOwners(state.objects, request.object))
+      for (const { owner } of findOwners(state.objects, object))
         if (users.has(owner)) found.set(`user:${owner}`, { kind: 'user', name: owner });
     }
     const byObject = this.grantees();
-    for (const object of [request.object, ...ancestors(request.object)]) {
-      for (const principal of byObject.get(printDliObject(object)) ?? [])
+    for (const o of [object, ...ancestors(object)]) {
+      for (const principal of byObject.get(printDliObject(o)) ?? [])
         found.set(formatPrincipal(principal), principal);
     }
     return found;
@@ -228,45 +196,78 @@ class PrivilegeLayers {
 
   /**
    * One owner's or grantee's answer, combined as `decidePrivilege` combines the layers: its
-   * IAM outcome (from this action's layer), administrator, owner, DLI grant. A user this model
-   * lacks has none; a project principal has only its grants.
+   * IAM outcome, administrator, owner, DLI grant. A user this model lacks has none; a project
+   * principal has only its grants.
    */
   whole(principal: PrincipalRef, request: PrivilegeRequest, project: string): Access {
-    const state = dliState(this.evaluator);
-    const keys = this.projectKeys(project);
-    const granted = (grantee: DliGrantee) =>
-      keys.some(
-        (key) =>
-          grantedPrivileges(state.replay.state, grantee, request.object, request.privilege, {
-            project: key,
-          }).length > 0,
-      );
     if (principal.kind === 'project')
-      return granted({ kind: 'project', id: principal.id }) ? 'allow' : 'none';
+      return this.granted({ kind: 'project', id: principal.id }, request, project)
+        ? 'allow'
+        : 'none';
     if (principal.kind !== 'user' || !this.evaluator.pg.model.users.has(principal.name))
       return 'none';
-    this.base(request, project);
-    const key = formatPrincipal(principal);
-    const iam = this.outcomes.get(this.baseKey(request, project))?.get(key);
+    const iam = this.iamOutcome(principal, request, project);
     if (iam?.decision === 'deny') return 'none';
     const index = decisionIndex(this.evaluator);
     const target = { kind: 'project' as const, project };
-    const owns =
-      state.objects !== undefined &&
-      ownsObject(state.objects, principal.name, request.object) !== undefined;
     const allowed =
       iam?.decision === 'allow' ||
-      isAdministrator(index, index.entry(key), target, this.options) ||
-      owns ||
-      granted({ kind: 'user', name: principal.name });
+      isAdministrator(index, index.entry(formatPrincipal(principal)), target, this.options) ||
+      this.owns(principal.name, request) ||
+      this.granted({ kind: 'user', name: principal.name }, request, project);
     if (allowed) return iam?.denyUnknown ? 'conditional' : 'allow';
     return iam?.decision === 'conditional' ? 'conditional' : 'none';
   }
 
-  /** A project's name and id: DLI requests may name it either way. */
-  private projectKeys(project: string): string[] {
+  /** The IAM layer for a user: the privilege's action in the project, on its resource. */
+  private iamOutcome(
+    principal: PrincipalRef,
+    request: PrivilegeRequest,
+    project: string,
+  ): { decision: string; denyUnknown: boolean } | null {
+    const resource = this.dependsOnResource(request) ? request.iam.resource : '';
+    const key = `${formatPrincipal(principal)}\u0000${request.iam.action ?? ''}\u0000${resource}\u0000${project}`;
+    const cached = this.iam.get(key);
+    if (cached !== undefined) return cached;
+    const name = request.iam.action;
+    const action = name === undefined ? undefined : this.evaluator.pg.catalog.findAction(name);
+    const index = decisionIndex(this.evaluator);
+    const outcome = action
+      ? actionOutcome(
+          index,
+          index.entry(formatPrincipal(principal)),
+          action,
+          { kind: 'project', project },
+          { ...this.options, resource: request.iam.resource },
+        )
+      : null;
+    this.iam.set(key, outcome);
+    return outcome;
+  }
+
+  /** A replayed DLI grant reaching the object, sent to the project (by name or id). */
+  private granted(grantee: DliGrantee, request: PrivilegeRequest, project: string): boolean {
+    const { replay } = dliState(this.evaluator);
     const id = this.evaluator.pg.model.projects.find((p) => p.name === project)?.id;
-    return id === undefined || id === project ? [project] : [project, id];
+    const keys = id === undefined || id === project ? [project] : [project, id];
+    return keys.some(
+      (key) =>
+        grantedPrivileges(replay.state, grantee, request.object, request.privilege, {
+          project: key,
+        }).length > 0,
+    );
+  }
+
+  /** Whether the user owns the object or an ancestor, kept per user and object. */
+  private owns(user: string, request: PrivilegeRequest): boolean {
+    const key = `${user}\u0000${request.path}`;
+    let found = this.owned.get(key);
+    if (found === undefined) {
+      const { objects } = dliState(this.evaluator);
+      found = objects !== undefined && ownsObject(objects, user, request.object) !== undefined;
+      this.owned.set(key, found);
+    }
+    return found;
   }
 
   private dependsOnResource(request: PrivilegeRequest): boolean {
@@ -279,59 +280,6 @@ class PrivilegeLayers {
       this.resourceDependent.set(name, found);
     }
     return found;
-  }
-
-  /** As `decidePrivilege` combines the layers, with no owner and no DLI grant. */
-  private computeBase(outcomes: Map<string, IamOutcome>, project: string): Map<string, Access> {
-    const index = decisionIndex(this.evaluator);
-    const target = { kind: 'project' as const, project };
-    const answers = new Map<string, Access>();
-    const principals = new Map<string, PrincipalRef>();
-    for (const [key, outcome] of outcomes) principals.set(key, outcome.principal);
-    for (const principal of this.administrators())
-      principals.set(formatPrincipal(principal), principal);
-    for (const key of principals.keys()) {
-      const iam = outcomes.get(key);
-      if (iam?.decision === 'deny') continue;
-      const entry = index.entry(key);
-      const allowed =
-        iam?.decision === 'allow' || isAdministrator(index, entry, target, this.options);
-      if (allowed) answers.set(key, iam?.denyUnknown ? 'conditional' : 'allow');
-      else if (iam?.decision === 'conditional') answers.set(key, 'conditional');
-    }
-    return answers;
-  }
-
-  private iamLayer(request: PrivilegeRequest, project: string): Map<string, IamOutcome> {
-    const name = request.iam.action;
-    const action = name === undefined ? undefined : this.evaluator.pg.catalog.findAction(name);
-    if (!action) return new Map();
-    const outcomes = iamOutcomes(
-      this.evaluator,
-      {
-        action,
-        target: { kind: 'project', project },
-        resource: request.iam.resource,
-        context: this.options.context,
-        now: this.options.now,
-      },
-      this.kind,
-    );
-    const keyed = new Map<string, IamOutcome>();
-    for (const outcome of outcomes.values()) keyed.set(formatPrincipal(outcome.principal), outcome);
-    return keyed;
-  }
-
-  /** Holders of a DLI administrator permission anywhere; `isAdministrator` checks the project. */
-  private administrators(): PrincipalRef[] {
-    const names = new Set(dliState(this.evaluator).catalog.administrators.map((a) => a.permission));
-    const index = holderIndex(this.evaluator.pg);
-    return index
-      .grantedPermissions()
-      .filter((p) => names.has(p.permission.name))
-      .flatMap((p) => p.grants.flatMap((grant) => index.holders(grant)))
-      .map((h) => h.principal)
-      .filter((p) => p.kind === this.kind);
   }
 
   /** Grantees by the object their grant names, built once. */
@@ -354,5 +302,130 @@ class PrivilegeLayers {
     }
     this.granteesByObject = byObject;
     return byObject;
+  }
+}
+
+/**
+ * Whether a principal's answers to an object's privileges can differ between two models: not
+ * when the account-wide inputs are equal (catalog, domain, projects), the principal holds the
+ * same grants of the same documents, and owns and is granted the same on the object and its
+ * ancestors. Positions do not count: moving a line changes no answer.
+ */
+class Sameness {
+  private readonly accountSame: boolean;
+  private readonly documents = new WeakMap<object, string>();
+  private readonly users = new Map<string, boolean>();
+  private readonly dli: [DliRelations, DliRelations];
+
+  constructor(
+    private readonly before: Evaluator,
+    private readonly after: Evaluator,
+  ) {
+    this.accountSame =
+      before.pg.catalog === after.pg.catalog && accountInputs(before) === accountInputs(after);
+    this.dli = [new DliRelations(before), new DliRelations(after)];
+  }
+
+  unchanged(principal: PrincipalRef, object: DliObject): boolean {
+    if (!this.accountSame) return false;
+    if (principal.kind === 'group') return false;
+    const key = formatPrincipal(principal);
+    if (principal.kind === 'user' && !this.userUnchanged(principal.name)) return false;
+    const [old, next] = this.dli;
+    if (old.owners(object) !== next.owners(object)) return false;
+    return [object, ...ancestors(object)].every((o) => {
+      const path = printDliObject(o);
+      return old.of(path, key) === next.of(path, key);
+    });
+  }
+
+  private userUnchanged(name: string): boolean {
+    let found = this.users.get(name);
+    if (found === undefined) {
+      found = this.userInputs(this.before, name) === this.userInputs(this.after, name);
+      this.users.set(name, found);
+    }
+    return found;
+  }
+
+  /** The user's id and every grant it holds: permission, document, scope. */
+  private userInputs(evaluator: Evaluator, name: string): string {
+    const user = evaluator.pg.model.users.get(name);
+    if (!user) return '';
+    const held = evaluator.grants.held({ kind: 'user', name });
+    const grants = held.map((h) => {
+      const { permission, scope } = h.grant;
+      return `${permission.origin}|${permission.name}|${describeScope(scope)}|${this.documentOf(permission)}`;
+    });
+    return JSON.stringify([user.id ?? '', ...grants.sort()]);
+  }
+
+  private documentOf(permission: { document: PolicyDocument }): string {
+    let found = this.documents.get(permission);
+    if (found === undefined) {
+      const { version, statements, depends } = permission.document;
+      found = JSON.stringify({
+        version,
+        statements: statements.map((st) => [
+          st.effect,
+          st.action,
+          st.notAction,
+          st.resource,
+          st.condition,
+          st.excludeAction,
+        ]),
+        depends: depends.map((d) => d.display_name),
+      });
+      this.documents.set(permission, found);
+    }
+    return found;
+  }
+}
+
+/** The account-wide inputs of every answer: the domain and the projects with their ids. */
+function accountInputs(evaluator: Evaluator): string {
+  const { model } = evaluator.pg;
+  return JSON.stringify([
+    model.domainId ?? '',
+    model.projects.map((p) => [p.name, p.id ?? '']),
+    model.enterpriseProjects.map((p) => [p.name, p.id ?? '']),
+  ]);
+}
+
+/** One model's DLI grants per object: each grantee's grants there, and the object's owners. */
+class DliRelations {
+  private byObject: Map<string, Map<string, string>> | undefined;
+
+  constructor(private readonly evaluator: Evaluator) {}
+
+  /** The principal's (by key) grants at the object path, as text. */
+  of(path: string, principal: string): string {
+    this.byObject ??= this.build();
+    return this.byObject.get(path)?.get(principal) ?? '';
+  }
+
+  /** Who owns the object or an ancestor, as `findOwners` reads the inventory. */
+  owners(object: DliObject): string {
+    const { objects } = dliState(this.evaluator);
+    return objects ? JSON.stringify(findOwners(objects, object)) : '';
+  }
+
+  private build(): Map<string, Map<string, string>> {
+    const state = dliState(this.evaluator);
+    const entries = new Map<string, Map<string, string[]>>();
+    const add = (path: string, principal: string, text: string) => {
+      const perObject = entries.get(path) ?? new Map<string, string[]>();
+      perObject.set(principal, [...(perObject.get(principal) ?? []), text]);
+      entries.set(path, perObject);
+    };
+    for (const grant of listGrants(state.replay.state)) {
+      const path = printDliObject(parseDliObject(grant.object));
+      add(path, granteeKey(grant.grantee), `grant|${grant.project ?? ''}|${grant.privilege}`);
+    }
+    const texts = new Map<string, Map<string, string>>();
+    for (const [path, perObject] of entries) {
+      texts.set(path, new Map([...perObject].map(([k, list]) => [k, list.sort().join(';')])));
+    }
+    return texts;
   }
 }
