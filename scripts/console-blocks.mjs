@@ -8,7 +8,8 @@
 // Standard output comes first, then standard error; the exit code is shown as a last line
 // `[exit N]` when it is not 0.
 
-const blockPattern = /(<!-- cwd: ([^\n]*?) -->\n)?```console\n\$ permgraph ([^\n]*)\n([\s\S]*?)```/g;
+const blockPattern =
+  /(<!-- cwd: ([^\n]*?) -->\n)?```console\n\$ permgraph ([^\n]*)\n([\s\S]*?)```/g;
 
 /** Splits a command line on spaces, honouring single and double quotes. */
 export function splitArgs(line) {

@@ -21,7 +21,12 @@ export function documentedFiles() {
 async function capture(args, cwd) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, cwd, env: { NO_COLOR: '1' } };
+  const io = {
+    stdout: { write: (s) => (stdout += s) },
+    stderr: { write: (s) => (stderr += s) },
+    cwd,
+    env: { NO_COLOR: '1' },
+  };
   const code = await run(args, io);
   return renderOutput(stdout, stderr, code);
 }
@@ -34,7 +39,9 @@ for (const file of named.length > 0 ? named : documentedFiles()) {
   for (const block of consoleBlocks(text)) {
     const cwd = block.cwd ? join(root, block.cwd) : dirname(file);
     const output = await capture(block.args, cwd);
-    out += text.slice(at, block.start) + `${block.header}\`\`\`console\n$ permgraph ${block.command}\n${output}\`\`\``;
+    out +=
+      text.slice(at, block.start) +
+      `${block.header}\`\`\`console\n$ permgraph ${block.command}\n${output}\`\`\``;
     at = block.end;
   }
   out += text.slice(at);
