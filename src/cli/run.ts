@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, PermgraphError } from '../errors.js';
 import { registrarsFor, type Registrar } from './commands/index.js';
+import { escapeControl } from '../report/style.js';
 import { VERSION } from '../version.js';
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
@@ -51,6 +52,7 @@ function buildProgram(
     .showSuggestionAfterError(true)
     .enablePositionalOptions()
     .exitOverride()
+    .hook('preAction', (_program, command) => rejectEmptyOutput(command))
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -64,6 +66,19 @@ function buildProgram(
   return program;
 }
 
+/**
+ * `-o ""` is a usage error: resolved against the working directory, an empty name would mean
+ * the directory itself. Checked once here for every command that writes with `-o`.
+ */
+function rejectEmptyOutput(command: Command): void {
+  if (command.opts().output !== '') return;
+  const option = command.options.find((o) => o.attributeName() === 'output');
+  const directory = option?.flags.includes('<dir>') === true;
+  throw new PermgraphError('E_USAGE', `-o needs a ${directory ? 'directory' : 'file'} name`, {
+    hint: directory ? 'for example -o policies' : 'for example -o report.txt',
+  });
+}
+
 /** A command registrar: commands declare their options and hand their action to `register`. */
 export type Register = (command: Command, action: (...args: never[]) => CommandAction) => void;
 
@@ -75,16 +90,24 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return 2;
   }
   if (error instanceof PermgraphError) {
-    io.stderr.write(`permgraph: ${describeError(error, io.cwd)}\n`);
+    io.stderr.write(`permgraph: ${describeError(printableError(error), io.cwd)}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`permgraph: unexpected error: ${message}\n`);
+  io.stderr.write(`permgraph: unexpected error: ${escapeControl(message)}\n`);
   io.stderr.write(
     debug && error instanceof Error && error.stack
       ? `${error.stack}\n`
       : 'run with --debug for details\n',
   );
   return 2;
+}
+
+/** The error with message and hint escaped: they quote model names (`unknown user "…"`). */
+function printableError(error: PermgraphError): PermgraphError {
+  return new PermgraphError(error.code, escapeControl(error.message), {
+    ...(error.position ? { position: error.position } : {}),
+    ...(error.hint === undefined ? {} : { hint: escapeControl(error.hint) }),
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { formatPosition } from '../errors.js';
 import type { CanResult, Check, Decision, PathStep, StatementMatch } from '../engine/types.js';
-import { noStyle, type Style } from './style.js';
+import { noStyle, printLines, type Style } from './style.js';
 
 const headline: Record<Decision, string> = {
   allow: 'ALLOWED',
@@ -43,7 +43,7 @@ export function formatCanText(
     for (const match of result.deniedBy)
       lines.push(`  - ${formatPath(match.path, true, style, base)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, style);
 }
 
 function header(result: CanResult, style: Style): string {

@@ -4,7 +4,7 @@
  * compressed to patterns. The Markdown form is a pull-request comment.
  */
 import type { ChangeRun, DiffResult, ReviewGroup } from '../engine/diff.js';
-import { noStyle, type Style } from './style.js';
+import { noStyle, printLines, type Style } from './style.js';
 
 /** One sentence saying what changed, or that nothing did. */
 export function diffSummary(result: DiffResult): string {
@@ -52,7 +52,7 @@ export function formatDiffText(result: DiffResult, style: Style = noStyle): stri
       lines.push(`  ${sign} ${change.principal} on ${change.scope}: ${change.statement}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, style);
 }
 
 function selected(groups: readonly ReviewGroup[], direction: ChangeRun['direction']) {
@@ -131,7 +131,7 @@ export function formatDiffMarkdown(result: DiffResult): string {
   lines.push(
     `<sub>${result.before} → ${result.after} · catalog ${result.catalog.version} (${result.catalog.date})</sub>`,
   );
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, noStyle);
 }
 
 function code(text: string): string {

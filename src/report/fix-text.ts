@@ -6,7 +6,7 @@ import { formatPosition } from '../errors.js';
 import type { Alternative, DenyingStatement, FixResult, Proposal } from '../engine/fix.js';
 import type { DliGrantProposal } from '../engine/fix-dli.js';
 import { describeRequirement } from './can-text.js';
-import { noStyle, type Style } from './style.js';
+import { noStyle, printLines, type Style } from './style.js';
 
 const headline: Record<FixResult['decision'], string> = {
   allow: 'ALLOWED',
@@ -30,7 +30,7 @@ export function formatFixText(
   ];
   if (result.allowed) {
     lines.push('', 'nothing to fix: the request is allowed');
-    return `${lines.join('\n')}\n`;
+    return printLines(lines, style);
   }
   if (result.denies.length > 0)
     lines.push('', ...denySection(result.denies, style, options.baseDir));
@@ -57,7 +57,7 @@ export function formatFixText(
     );
   if (result.alternatives.length > 0)
     lines.push('', ...alternativesSection(result.alternatives, style));
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, style);
 }
 
 function header(result: FixResult, style: Style): string {

@@ -3,7 +3,7 @@
  * message and fix, then one summary line. Coloured only through the style it is given.
  */
 import type { Finding, Level, LintResult, LintSummary } from '../lint/types.js';
-import { noStyle, type Style } from './style.js';
+import { noStyle, printLines, type Style } from './style.js';
 
 /** Options of the text formatter. */
 export interface LintTextOptions {
@@ -25,7 +25,7 @@ export function formatLintText(result: LintResult, options: LintTextOptions = {}
   lines.push(summaryLine(result.summary, style));
   lines.push(style.dim(`catalog ${result.catalog.version} (${result.catalog.date})`));
 
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, style);
 }
 
 /** Findings by file, files in the order the sorted findings give them. */

@@ -11,7 +11,7 @@ import { noStyle, type Style } from './style.js';
 export interface SuggestTextOptions {
   style?: Style;
   baseDir?: string;
-  written?: ReadonlyMap<string, string>;
+  written?: ReadonlyMap<SuggestedDocument, string>;
 }
 
 /** Renders a `suggest-policy` result as text. */
@@ -43,21 +43,21 @@ function formatSuggestion(
       ),
     );
   lines.push('', ...formatChecks(suggestion, style), ...formatLint(suggestion, style));
-  return lines.join('\n');
+  return lines.map((line) => style.printable(line)).join('\n');
 }
 
 function formatDocument(
   document: SuggestedDocument,
   suggestion: PolicySuggestion,
   style: Style,
-  written: ReadonlyMap<string, string> | undefined,
+  written: ReadonlyMap<SuggestedDocument, string> | undefined,
 ): string[] {
   const scopes = suggestion.grants
     .filter((g) => g.policy === document.name)
     .map((g) => (g.scope === 'global' ? 'global services' : `project ${g.scope}`));
   const kind = document.type === 'XA' ? 'project-level services' : 'global services';
   const count = `${document.actions.length} action${document.actions.length === 1 ? '' : 's'}`;
-  const file = written?.get(document.name);
+  const file = written?.get(document);
   const title = `${style.bold(document.name)} (type ${document.type}, ${kind}; ${count}) — grant on ${scopes.join(', ')}`;
   if (file !== undefined) return [title, `  written to ${file}`];
   return [

@@ -5,7 +5,7 @@
 import type { AssertionOutcome, TestRun } from '../engine/assertions-run.js';
 import { formatPosition } from '../errors.js';
 import { formatCanText } from './can-text.js';
-import { noStyle, type Style } from './style.js';
+import { noStyle, printLines, type Style } from './style.js';
 
 /** Options of the text form. */
 export interface TestTextOptions {
@@ -32,7 +32,7 @@ export function formatTestText(run: TestRun, options: TestTextOptions = {}): str
   ];
   const failures = run.outcomes.filter((o) => !o.passed);
   for (const failure of failures) lines.push('', ...failureLines(failure, style, options.baseDir));
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, style);
 }
 
 function outcomeLine(outcome: AssertionOutcome, style: Style): string {

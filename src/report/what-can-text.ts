@@ -8,7 +8,7 @@ import type {
   WhatCanResult,
   WhatCanService,
 } from '../engine/what-can.js';
-import { noStyle, type Style } from './style.js';
+import { noStyle, printLines, type Style } from './style.js';
 
 const LEVEL_WIDTH = 'permissions'.length;
 
@@ -28,7 +28,7 @@ export function formatWhatCanText(result: WhatCanResult, style: Style = noStyle)
     for (const u of result.uncatalogued)
       lines.push(`  ${u.statement}  ${style.dim(`${u.permission} on ${u.scope}`)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, style);
 }
 
 function serviceLines(service: WhatCanService, style: Style): string[] {

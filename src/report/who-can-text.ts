@@ -5,7 +5,7 @@
  */
 import type { WhoCanEntry, WhoCanResult } from '../engine/who-can.js';
 import { describeRequirement, formatPath } from './can-text.js';
-import { noStyle, type Style } from './style.js';
+import { noStyle, printLines, type Style } from './style.js';
 
 /** Options of the text form. */
 export interface WhoCanTextOptions {
@@ -38,7 +38,7 @@ export function formatWhoCanText(result: WhoCanResult, options: WhoCanTextOption
     );
     lines.push(...section(result, result.conditional, options, style));
   }
-  return `${lines.join('\n')}\n`;
+  return printLines(lines, style);
 }
 
 /** `rds.instance.create+encrypted in project cn-north-1`, as the header and titles say it. */
