@@ -112,6 +112,11 @@ export class ModelBuilder {
       .name;
   }
 
+  /** The document of a declared custom policy, as it will be written. */
+  policyDocument(name: string): unknown {
+    return this.policies.get(name)?.document;
+  }
+
   /** True when a custom policy of that name was declared. */
   hasPolicy(name: string): boolean {
     return this.policies.has(name);

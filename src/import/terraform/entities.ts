@@ -9,6 +9,17 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { TfInstance } from './instance.js';
 import { findPending, pendingReason, Ref, Unknown, type Value } from './values.js';
 
+/** The managed types that declare a model object (a project, user, group or custom policy). */
+const declaringTypes: readonly string[] = [
+  'huaweicloud_identity_project',
+  'huaweicloud_identity_user',
+  'huaweicloud_identity_group',
+  'huaweicloud_identity_role',
+  'huaweicloud_identityv5_user',
+  'huaweicloud_identityv5_group',
+  'huaweicloud_identityv5_policy',
+];
+
 /** A model object a value refers to. */
 export type Entity =
   | { kind: 'group' | 'user' | 'project' | 'policy' | 'permission'; name: string }
@@ -46,6 +57,11 @@ export class EntityResolver {
 
   /** The entity a value refers to; a plain string that no instance carries is returned as is. */
   resolve(value: Value): Entity | Unknown | string {
+    // An instance whose count is unknown, read as the instance it may be (a policy or grant).
+    if (value instanceof Unknown && value.maybe instanceof Ref) {
+      const maybe = this.instances.get(value.maybe.address);
+      if (maybe?.uncertain !== undefined) return this.resolve(value.maybe);
+    }
     if (value instanceof Unknown) return value;
     if (value instanceof Ref) {
       const instance = this.instances.get(value.address);
@@ -65,6 +81,8 @@ export class EntityResolver {
   private entityOf(instance: TfInstance, path: readonly (string | number)[]): Entity | Unknown {
     const declared = this.declared.get(instance.address);
     if (declared) return declared;
+    if (instance.mode === 'managed' && declaringTypes.includes(instance.type))
+      return new Unknown(`${instance.address} is left out (see the warning about it)`);
     if (instance.mode === 'managed')
       return new Unknown(`${instance.address} is not an object permgraph models`);
     const name = (attr: string): string | undefined => {

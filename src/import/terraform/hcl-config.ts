@@ -18,8 +18,14 @@ import {
   readHclDirectory,
   type HclBlock,
 } from './hcl-files.js';
-import { canonicalType, importedTypes, lookedUpTypes, type TfInstance } from './instance.js';
-import { EvalError, Lazy, Ref, Unknown, type Value } from './values.js';
+import {
+  canonicalType,
+  importedTypes,
+  lookedUpTypes,
+  uncertainTypes,
+  type TfInstance,
+} from './instance.js';
+import { EvalError, Lazy, plainUnknown, Ref, Unknown, type Value } from './values.js';
 
 /** Values for variables, as `-var` and `-var-file` give them. */
 export interface VariableInputs {
@@ -190,7 +196,7 @@ class Evaluation {
       const count = this.evalRaw(block.body.count, this.root);
       if (typeof count !== 'number')
         return count instanceof Unknown
-          ? count
+          ? this.maybeInstances(block, `its count is unknown: ${count.reason}`)
           : new Unknown(`the count of ${base} is not a number`);
       return Array.from({ length: count }, (_, i) =>
         this.instance(block, `${base}[${i}]`, { count: { index: i } }),
@@ -199,7 +205,7 @@ class Evaluation {
     if ('for_each' in block.body) {
       const each = this.evalRaw(block.body.for_each, this.root);
       if (each instanceof Unknown || each instanceof Ref)
-        return new Unknown(`the for_each of ${base} is unknown`);
+        return this.maybeInstances(block, `its for_each is unknown: ${plainUnknown(each).reason}`);
       const entries: [string, Value][] = Array.isArray(each)
         ? each.map((v) => [String(v), v])
         : Object.entries(each as Record<string, Value>);
@@ -211,6 +217,22 @@ class Evaluation {
       );
     }
     return this.instance(block, base, {});
+  }
+
+  /**
+   * The instances of a block whose count or for_each is unknown: unknown, but standing for one
+   * instance evaluated with `count.index` and `each` unknown, which any index selects. The
+   * importer reads that instance where its existence can be represented (a Deny that may apply).
+   */
+  private maybeInstances(block: HclBlock, reason: string): Unknown {
+    const base = blockPosition(block).path as string;
+    const index = new Unknown(`${base}: ${reason}`);
+    const instance = this.instance(block, base, {
+      count: { index },
+      each: { key: index, value: index },
+    });
+
+    return new Unknown(reason, new Lazy(base, () => instance));
   }
 
   private instance(block: HclBlock, address: string, meta: Record<string, Value>): Lazy {
@@ -240,6 +262,10 @@ class Evaluation {
       block.labels[0] as string,
       block.labels[1] as string,
     );
+    if (value instanceof Unknown && value.maybe instanceof Lazy && isUncertainType(block)) {
+      const instance = value.maybe.read('');
+      return [this.toInstance(block, instance as Lazy, value.reason)];
+    }
     if (value instanceof Unknown) {
       this.uncounted.push({
         address: blockPosition(block).path as string,
@@ -256,7 +282,11 @@ class Evaluation {
           : Object.values(value as Record<string, Value>)
     ) as Lazy[];
 
-    return lazies.map((lazy) => ({
+    return lazies.map((lazy) => this.toInstance(block, lazy, undefined));
+  }
+
+  private toInstance(block: HclBlock, lazy: Lazy, uncertain: string | undefined): TfInstance {
+    return {
       address: lazy.describe,
       mode: block.kind === 'data' ? 'data' : 'managed',
       type: canonicalType(block.labels[0] as string),
@@ -264,7 +294,8 @@ class Evaluation {
       attribute: (name) => (name in block.body ? lazy.read(name) : undefined),
       attributePosition: (name) => attributeLine(block, name),
       attributeHeredoc: (name) => attributeHeredoc(block, name),
-    }));
+      ...(uncertain === undefined ? {} : { uncertain }),
+    };
   }
 
   /** Evaluates an attribute as hcl2json gives it: strings are templates, the rest nests. */
@@ -295,6 +326,13 @@ class Evaluation {
       this.busy.delete(id);
     }
   }
+}
+
+/** Whether the importer can represent an instance that may not exist (see `uncertainTypes`). */
+function isUncertainType(block: HclBlock): boolean {
+  return (
+    block.kind === 'resource' && uncertainTypes.includes(canonicalType(block.labels[0] as string))
+  );
 }
 
 function isImported(block: HclBlock): boolean {

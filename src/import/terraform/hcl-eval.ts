@@ -6,7 +6,16 @@
  */
 import { callFunction } from './hcl-functions.js';
 import type { Expr } from './hcl-expr.js';
-import { EvalError, isPending, Lazy, Ref, Unknown, type Value } from './values.js';
+import {
+  EvalError,
+  isPending,
+  Lazy,
+  PartialText,
+  plainUnknown,
+  Ref,
+  Unknown,
+  type Value,
+} from './values.js';
 
 /** Where names are looked up: `var`, `local`, `count`, `each`, `data`, resource types. */
 export type Scope = (name: string) => Value;
@@ -47,20 +56,39 @@ export function evaluate(expr: Expr, scope: Scope): Value {
   }
 }
 
+/** A template's text; with parts unknown until apply, the text and those parts (a heredoc policy). */
 function template(parts: (string | Expr)[], scope: Scope): Value {
-  let out = '';
+  const out: (string | Unknown | Ref)[] = [];
   for (const part of parts) {
     const value = typeof part === 'string' ? part : evaluate(part, scope);
-    if (isPending(value)) return pendingOf(value);
-    out += typeof value === 'string' ? value : stringOf(value);
+    out.push(isPending(value) ? value : typeof value === 'string' ? value : stringOf(value));
   }
-  return out;
+  const pending = out.find(isPending);
+  if (pending) return new PartialText(pendingOf(pending).reason, out);
+
+  return out.join('');
 }
 
 function pendingOf(value: Unknown | Ref): Unknown {
-  return value instanceof Unknown
-    ? value
-    : new Unknown(`${value.toString()} is known only after apply`);
+  return plainUnknown(value);
+}
+
+/**
+ * Attribute or index access on an unknown value: when it stands for an instance whose count is
+ * unknown, the same access on that instance, still unknown; otherwise just unknown.
+ */
+function followMaybe(value: Unknown, access: (maybe: Value) => Value): Value {
+  if (value.maybe === undefined) return pendingOf(value);
+  let inner: Value;
+  try {
+    inner = access(value.maybe);
+  } catch (error) {
+    if (error instanceof EvalError) return pendingOf(value);
+    throw error;
+  }
+  if (inner instanceof Unknown) return inner;
+
+  return new Unknown(value.reason, inner);
 }
 
 /** A scalar as a string, as Terraform converts numbers and booleans. */
@@ -80,7 +108,7 @@ export function describe(value: Value): string {
 
 /** `value.attr`. */
 export function getAttr(value: Value, attr: string): Value {
-  if (value instanceof Unknown) return value;
+  if (value instanceof Unknown) return followMaybe(value, (maybe) => getAttr(maybe, attr));
   if (value instanceof Ref) return new Ref(value.address, [...value.path, attr]);
   if (value instanceof Lazy) return value.read(attr);
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && attr in value)
@@ -90,8 +118,9 @@ export function getAttr(value: Value, attr: string): Value {
 
 /** `value[key]`. */
 export function getIndex(value: Value, key: Value): Value {
-  if (value instanceof Unknown) return value;
-  if (key instanceof Unknown || key instanceof Ref) return pendingOf(key);
+  if (key instanceof Unknown || key instanceof Ref)
+    return value instanceof Unknown ? pendingOf(value) : pendingOf(key);
+  if (value instanceof Unknown) return followMaybe(value, (maybe) => getIndex(maybe, key));
   if (value instanceof Ref) return new Ref(value.address, [...value.path, key as string | number]);
   if (Array.isArray(value)) {
     const item = typeof key === 'number' ? value[key] : undefined;
@@ -108,7 +137,7 @@ function splat(value: Value, each: Expr, scope: Scope): Value {
   if (isPending(value))
     return value instanceof Ref
       ? new Unknown(`${value.toString()}[*] is known only after apply`)
-      : value;
+      : pendingOf(value);
   const items = Array.isArray(value) ? value : value === null ? [] : [value];
   return items.map((item) =>
     evaluate(each, (name) => (name === '\u0000item' ? item : scope(name))),
@@ -125,7 +154,8 @@ function objectOf(items: [Expr, Expr][], scope: Scope): Value {
   return out;
 }
 
-function unary(op: string, x: Value): Value {
+function unary(op: string, value: Value): Value {
+  const x = op === '!' ? boolOf(value) : value;
   if (isPending(x)) return pendingOf(x);
   if (op === '!' && typeof x === 'boolean') return !x;
   if (op === '-' && typeof x === 'number') return -x;
@@ -133,17 +163,20 @@ function unary(op: string, x: Value): Value {
 }
 
 function binary(op: string, lExpr: Expr, rExpr: Expr, scope: Scope): Value {
-  const l = evaluate(lExpr, scope);
+  const logical = op === '&&' || op === '||';
+  const operand = (expr: Expr): Value =>
+    logical ? boolOf(evaluate(expr, scope)) : evaluate(expr, scope);
+  const l = operand(lExpr);
   // A known operand that decides the result makes the other one irrelevant.
   if (op === '&&' && l === false) return false;
   if (op === '||' && l === true) return true;
-  const r = evaluate(rExpr, scope);
+  const r = operand(rExpr);
   if (op === '&&' && r === false) return false;
   if (op === '||' && r === true) return true;
   if (op === '==' || op === '!=') return equality(op, l, r);
   if (isPending(l)) return pendingOf(l);
   if (isPending(r)) return pendingOf(r);
-  if (op === '&&' || op === '||') return booleans(op, l, r);
+  if (logical) return booleans(op, l, r);
   if (typeof l !== 'number' || typeof r !== 'number')
     throw new EvalError(`"${op}" needs numbers, got ${describe(l)} and ${describe(r)}`);
   const results: Record<string, number | boolean> = {
@@ -158,6 +191,11 @@ function binary(op: string, lExpr: Expr, rExpr: Expr, scope: Scope): Value {
     '>=': l >= r,
   };
   return results[op] as number | boolean;
+}
+
+/** Terraform converts the strings "true" and "false" where a bool is expected (a `--var`). */
+function boolOf(value: Value): Value {
+  return value === 'true' ? true : value === 'false' ? false : value;
 }
 
 function booleans(op: string, l: Value, r: Value): Value {
@@ -176,7 +214,7 @@ function equality(op: string, l: Value, r: Value): Value {
 }
 
 function conditional(expr: Extract<Expr, { k: 'cond' }>, scope: Scope): Value {
-  const c = evaluate(expr.c, scope);
+  const c = boolOf(evaluate(expr.c, scope));
   if (isPending(c)) return pendingOf(c);
   if (typeof c !== 'boolean')
     throw new EvalError(`a condition must be a boolean, got ${describe(c)}`);

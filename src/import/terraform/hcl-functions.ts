@@ -3,7 +3,17 @@
  * and encode values. Any other function makes its result unknown, with the function named.
  */
 import type { Expr } from './hcl-expr.js';
-import { EvalError, findPending, isPending, Lazy, Unknown, toPlain, type Value } from './values.js';
+import {
+  EvalError,
+  findPending,
+  isPending,
+  Lazy,
+  PartialJson,
+  plainUnknown,
+  Unknown,
+  toPlain,
+  type Value,
+} from './values.js';
 
 type Evaluate = (expr: Expr, scope: (name: string) => Value) => Value;
 type Fn = (args: Value[]) => Value;
@@ -85,10 +95,10 @@ export function callFunction(
     name === 'lookup' || name === 'length'
       ? args.find(isPending)
       : args.map(findPending).find(Boolean);
-  if (pending)
-    return pending instanceof Unknown
-      ? pending
-      : new Unknown(`${pending.toString()} is known only after apply`);
+  // jsonencode keeps the known structure, so a policy's known statements can still be read.
+  if (pending && name === 'jsonencode')
+    return new PartialJson(plainUnknown(pending).reason, toPlain(args[0] as Value) as Value);
+  if (pending) return plainUnknown(pending);
   return fn(args.map((a) => (a instanceof Lazy ? (toPlain(a) as Value) : a)));
 }
 

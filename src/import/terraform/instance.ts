@@ -21,6 +21,11 @@ export interface TfInstance {
   attributePosition(name: string): SourcePosition;
   /** The heredoc text an attribute is written as in a `.tf` file, when it is one. */
   attributeHeredoc?(name: string): HeredocText | undefined;
+  /**
+   * Why it is unknown whether the instance exists (its block's count or for_each is unknown):
+   * it stands for every instance the block may have. Only `uncertainTypes` are read this way.
+   */
+  uncertain?: string;
 }
 
 /** Deprecated resource types and the current type they are an alias of. */
@@ -62,4 +67,18 @@ export const lookedUpTypes: readonly string[] = [
   'huaweicloud_identity_users',
   'huaweicloud_identity_group',
   'huaweicloud_identity_role',
+];
+
+/**
+ * The resource types read even when their count or for_each is unknown: custom policies and
+ * their grants, whose Deny statements are then imported as conditional (an unknown value must
+ * never remove a Deny). Other types with an unknown count are reported and left out.
+ */
+export const uncertainTypes: readonly string[] = [
+  'huaweicloud_identity_role',
+  'huaweicloud_identityv5_policy',
+  'huaweicloud_identity_group_role_assignment',
+  'huaweicloud_identity_user_role_assignment',
+  'huaweicloud_identityv5_policy_group_attach',
+  'huaweicloud_identityv5_policy_user_attach',
 ];

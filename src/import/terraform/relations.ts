@@ -6,9 +6,10 @@
 import { normaliseDliRequest } from '../../dli/request.js';
 import { PermgraphError } from '../../errors.js';
 import { fixedOrigin } from '../builder.js';
-import { holder, knownString, referenced, type TfContext } from './resources.js';
+import { holder, knownString, referenced, resolveReference, type TfContext } from './resources.js';
 import type { TfInstance } from './instance.js';
-import { findPending, pendingReason, type Value } from './values.js';
+import { grantUncertain } from './uncertain-grant.js';
+import { findPending, pendingReason, Unknown, type Value } from './values.js';
 
 type Relate = (context: TfContext, instance: TfInstance) => void;
 
@@ -81,33 +82,48 @@ function assignment(
     'system-document',
   ]);
   const scope = scopeOf(context, instance);
-  if (name !== undefined && permission !== undefined && scope !== undefined) {
-    context.builder.grant(holder(kind, name), permission, scope, fixedOrigin(instance.position));
+  if (name === undefined || permission === undefined || scope === undefined) return;
+  const unknownScope = scope instanceof Unknown ? scope.reason : undefined;
+  const reasons = [instance.uncertain, unknownScope].filter((r) => r !== undefined);
+  if (reasons.length > 0) {
+    // An unknown project may be any project: its Deny statements may apply everywhere.
+    const where = { scope: unknownScope ? 'all' : (scope as string), reason: reasons.join('; ') };
+    grantUncertain(context, instance, holder(kind, name), permission, where);
+    return;
   }
+  context.builder.grant(
+    holder(kind, name),
+    permission,
+    scope as string,
+    fixedOrigin(instance.position),
+  );
 }
 
 /**
  * `domain_id` → global services; `project_id` → that project, or `"all"`: every project and
- * global services; `enterprise_project_id` → that enterprise project (named by its id).
+ * global services; `enterprise_project_id` → that enterprise project (named by its id). A
+ * scope unknown until apply is returned as unknown, with why.
  */
-function scopeOf(context: TfContext, instance: TfInstance): string | undefined {
+function scopeOf(context: TfContext, instance: TfInstance): string | Unknown | undefined {
   const set = (attr: string): Value | undefined => {
     const value = instance.attribute(attr);
     return value === null || value === '' ? undefined : value;
   };
   const project = set('project_id');
   if (project === 'all') return 'all';
-  if (project !== undefined) return referenced(context, instance, 'project_id', ['project']);
+  if (project !== undefined) {
+    const found = resolveReference(context, instance, 'project_id', ['project']);
+    return found instanceof Unknown ? new Unknown(`project_id: ${found.reason}`) : found;
+  }
   const ep = set('enterprise_project_id');
   if (ep !== undefined) {
     const id = knownString(ep);
     if (id !== undefined)
       return `enterprise-project:${context.builder.enterpriseProject(id, id, fixedOrigin(instance.attributePosition('enterprise_project_id')))}`;
-    context.log.unknown(
-      `${instance.address}.enterprise_project_id: ${pendingReason(findPending(ep) as never)}; left out`,
-      instance.attributePosition('enterprise_project_id'),
+    const pending = findPending(ep);
+    return new Unknown(
+      `enterprise_project_id: ${pending ? pendingReason(pending) : `expected an id, got ${JSON.stringify(ep)}`}`,
     );
-    return undefined;
   }
   // The account's domain id, whatever its value: the grant is on the global services.
   if (set('domain_id') !== undefined) return 'global';
@@ -127,9 +143,14 @@ function attachment(
 ): void {
   const name = referenced(context, instance, holderAttr, [kind]);
   const policy = referenced(context, instance, 'policy_id', ['policy']);
+  if (name === undefined || policy === undefined) return;
+  if (instance.uncertain !== undefined) {
+    const where = { scope: undefined, reason: instance.uncertain };
+    grantUncertain(context, instance, holder(kind, name), policy, where);
+    return;
+  }
   // Identity policies (5.0) have no scope: they apply wherever their statements do.
-  if (name !== undefined && policy !== undefined)
-    context.builder.grant(holder(kind, name), policy, undefined, fixedOrigin(instance.position));
+  context.builder.grant(holder(kind, name), policy, undefined, fixedOrigin(instance.position));
 }
 
 function dliGrant(

@@ -5,18 +5,12 @@
  * is reported with its `.tf` line or plan address, and what is known is still imported.
  */
 import type { Catalog } from '../../catalog/catalog.js';
-import {
-  formatDocPath,
-  parseJson,
-  type SourceDocument,
-  type SourcePosition,
-} from '../../model/source.js';
-import { PermgraphError } from '../../errors.js';
-import { validatePolicyDocument } from '../../policy/parse.js';
+import type { SourcePosition } from '../../model/source.js';
 import { fixedOrigin, type HolderRef, type ModelBuilder, type Origin } from '../builder.js';
 import type { ImportLog } from '../log.js';
 import { EntityResolver, type Declared, type Entity } from './entities.js';
 import type { TfInstance } from './instance.js';
+import { heredocLocator, policyDocument } from './policy-document.js';
 import { relate } from './relations.js';
 import { pendingReason, findPending, Unknown, type Value } from './values.js';
 
@@ -93,16 +87,17 @@ function declare(context: TfContext, instance: TfInstance): void {
 
 function declarePolicy(context: TfContext, instance: TfInstance, attr: string): void {
   const name = nameOf(context, instance, 'name');
-  const document = policyDocument(context, instance, attr);
-  if (document === undefined) return;
+  const imported = policyDocument(context, instance, attr);
+  if (imported === undefined) return;
   const type = instance.attribute('type');
   const description = knownString(instance.attribute('description'));
-  const locate = heredocLocator(instance, attr);
+  // A document rewritten for unknown values no longer matches the heredoc's lines.
+  const locate = imported.exact ? heredocLocator(instance, attr) : undefined;
   const origin: Origin = locate ?? fixedOrigin(instance.attributePosition(attr));
   const declaredName = context.builder.policy(
     name,
     {
-      document,
+      document: imported.document,
       ...(type === 'AX' || type === 'XA' ? { type } : {}),
       ...(description ? { description } : {}),
     },
@@ -110,86 +105,6 @@ function declarePolicy(context: TfContext, instance: TfInstance, attr: string): 
     origin,
   );
   context.declared.set(instance.address, { kind: 'policy', name: declaredName });
-}
-
-/**
- * A policy document from a JSON string (a heredoc, a variable, `jsonencode(…)` evaluated):
- * parsed, never compared as text. Unknown or invalid documents are reported.
- */
-export function policyDocument(context: TfContext, instance: TfInstance, attr: string): unknown {
-  const value = instance.attribute(attr);
-  const at = instance.attributePosition(attr);
-  const pending =
-    value === undefined ? new Unknown(`${instance.address} has no ${attr}`) : findPending(value);
-  if (pending) {
-    context.log.unknown(
-      `${instance.address}.${attr}: ${pendingReason(pending)}; the policy and its grants are left out`,
-      at,
-    );
-    return undefined;
-  }
-  let document: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      document = parseJson(value, instance.address).value;
-    } catch (error) {
-      if (!(error instanceof PermgraphError)) throw error;
-      const inside = error.position;
-      const heredoc = instance.attributeHeredoc?.(attr);
-      // In a heredoc the slip has its own .tf line; elsewhere it is named inside the document.
-      const where =
-        inside && !heredoc ? ` (line ${inside.line}, column ${inside.column} of the document)` : '';
-      const position =
-        inside && heredoc
-          ? { ...at, line: heredoc.line + inside.line - 1, column: inside.column + heredoc.indent }
-          : at;
-      context.log.skip(
-        'E_POLICY',
-        `${instance.address}.${attr} is not JSON: ${error.message.replace(/^invalid JSON: /, '')}${where}`,
-        position,
-      );
-      return undefined;
-    }
-  }
-  const locate = heredocLocator(instance, attr) ?? (() => at);
-  const problem = validatePolicyDocument({ value: document, locate })[0];
-  if (problem) {
-    context.log.skip(
-      'E_POLICY',
-      `${instance.address}.${attr}: ${problem.message}`,
-      problem.position ?? at,
-    );
-    return undefined;
-  }
-  return document;
-}
-
-/**
- * Positions inside a policy written as a heredoc of literal JSON: a statement is located at
- * its own `.tf` line. Undefined for any other form (`jsonencode`, a variable, interpolation),
- * whose document is located at the attribute.
- */
-function heredocLocator(instance: TfInstance, attr: string): Origin | undefined {
-  const heredoc = instance.attributeHeredoc?.(attr);
-  const value = instance.attribute(attr);
-  if (!heredoc || typeof value !== 'string' || value.trimEnd() !== heredoc.text.trimEnd())
-    return undefined;
-  let parsed: SourceDocument;
-  try {
-    parsed = parseJson(heredoc.text, instance.position.file);
-  } catch {
-    return undefined;
-  }
-
-  return (path) => {
-    const inside = parsed.locate(path);
-    return {
-      file: instance.position.file,
-      line: heredoc.line + inside.line - 1,
-      column: inside.column + heredoc.indent,
-      path: [`${instance.address}.${attr}`, formatDocPath(path)].filter(Boolean).join('.'),
-    };
-  };
 }
 
 /** The instance's name, or its address when the name is unknown until apply (reported). */
@@ -238,16 +153,31 @@ export function referenced(
   kinds: Entity['kind'][],
   value: Value | undefined = instance.attribute(attr),
 ): string | undefined {
+  const found = resolveReference(context, instance, attr, kinds, value);
+  if (found instanceof Unknown) {
+    const at = instance.attributePosition(attr);
+    context.log.unknown(`${instance.address}.${attr}: ${found.reason}; left out`, at);
+    return undefined;
+  }
+
+  return found;
+}
+
+/** As `referenced`, but a value unknown until apply is returned, not reported. */
+export function resolveReference(
+  context: TfContext,
+  instance: TfInstance,
+  attr: string,
+  kinds: Entity['kind'][],
+  value: Value | undefined = instance.attribute(attr),
+): string | Unknown | undefined {
   const at = instance.attributePosition(attr);
   if (value === undefined || value === null) {
     context.log.skip('E_SCHEMA', `${instance.address} has no ${attr}`, at);
     return undefined;
   }
   const entity = context.resolver.resolve(value);
-  if (entity instanceof Unknown) {
-    context.log.unknown(`${instance.address}.${attr}: ${entity.reason}; left out`, at);
-    return undefined;
-  }
+  if (entity instanceof Unknown) return entity;
   if (typeof entity === 'string') return external(context, instance, attr, kinds, entity, at);
   if (!kinds.includes(entity.kind)) {
     context.log.skip(
@@ -266,12 +196,12 @@ function declareLookedUp(context: TfContext, entity: Entity, at: SourcePosition)
   if (entity.kind === 'user') return context.builder.user(entity.name, {}, origin);
   if (entity.kind === 'group') return context.builder.group(entity.name, {}, origin);
   if (entity.kind === 'system-document' && !context.builder.hasPolicy(entity.name)) {
-    const document = policyDocument(context, entity.instance, 'policy');
-    if (document !== undefined) {
+    const imported = policyDocument(context, entity.instance, 'policy');
+    if (imported !== undefined) {
       context.builder.policy(
         entity.name,
         {
-          document,
+          document: imported.document,
           description:
             'system permission not in the catalog, imported with the document the plan carries',
         },

@@ -5,9 +5,40 @@
  * and a lazily evaluated object (a resource instance, `var`, `local`).
  */
 
-/** A value permgraph cannot know from the input, and why. */
+/**
+ * A value permgraph cannot know from the input, and why. `maybe` is what the value is if an
+ * instance whose `count` or `for_each` is unknown exists: attribute and index access follow
+ * it, so a role assignment can still name that role; every other operation drops it.
+ */
 export class Unknown {
-  constructor(readonly reason: string) {}
+  constructor(
+    readonly reason: string,
+    readonly maybe?: Value,
+  ) {}
+}
+
+/**
+ * A string written as JSON text (`jsonencode(…)`, a heredoc) with parts unknown until apply:
+ * `structure` is the JSON value with those parts as pending leaves, so a policy's known
+ * statements can still be read.
+ */
+export class PartialJson extends Unknown {
+  constructor(
+    reason: string,
+    readonly structure: Value,
+  ) {
+    super(reason);
+  }
+}
+
+/** A template with parts unknown until apply, kept as its text and pending parts. */
+export class PartialText extends Unknown {
+  constructor(
+    reason: string,
+    readonly parts: readonly (string | Unknown | Ref)[],
+  ) {
+    super(reason);
+  }
 }
 
 /** An attribute of a resource or data source instance that is known only to the cloud. */
@@ -60,6 +91,18 @@ export function findPending(value: Value): Unknown | Ref | undefined {
   }
   if (value !== null && typeof value === 'object') return findPending(Object.values(value));
   return undefined;
+}
+
+/**
+ * The same reason as a plain unknown, without what the value may be or its known structure:
+ * the result of any operation on it other than attribute and index access.
+ */
+export function plainUnknown(value: Unknown | Ref): Unknown {
+  if (value instanceof Ref) return new Unknown(`${value.toString()} is known only after apply`);
+
+  return value.constructor === Unknown && value.maybe === undefined
+    ? value
+    : new Unknown(value.reason);
 }
 
 /** Why a pending value is unknown, in a message's words. */
