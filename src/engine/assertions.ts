@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { PermgraphError } from '../errors.js';
 import type { SourceDocument, SourcePosition } from '../model/source.js';
+import { checkContextValue, checkResourceUrn } from './context.js';
 
 /**
  * What an assertion may expect: one of the four decisions, or `denied` for "not allowed,
@@ -170,7 +171,25 @@ function toAssertion(
     expect: input.expect,
     position: source.locate(['assertions', i]),
   };
+  checkRequestValues(assertion, i, source);
   return assertion;
+}
+
+/** Context values of the wrong type and malformed resources are errors at the assertion. */
+function checkRequestValues(assertion: Assertion, i: number, source: SourceDocument): void {
+  const at = (path: (string | number)[], check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      throw new PermgraphError('E_SCHEMA', (error as Error).message.replace(/^--\S+ /, ''), {
+        position: source.locate(['assertions', i, ...path]),
+      });
+    }
+  };
+  for (const [key, values] of Object.entries(assertion.context))
+    for (const value of values ?? []) at(['context', key], () => checkContextValue(key, value));
+  const { resource } = assertion;
+  if (resource !== undefined) at(['resource'], () => checkResourceUrn(resource));
 }
 
 /** `alice rds.instance.create+encrypted in cn-north-1`, when the author gave no name. */

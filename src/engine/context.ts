@@ -4,7 +4,10 @@
  */
 import type { CatalogAction } from '../catalog/catalog.js';
 import type { AccountModel } from '../model/types.js';
+import { findGlobalConditionKey } from '../policy/condition-keys.js';
+import { parseIp } from '../policy/ip.js';
 import type { RequestContext } from '../policy/types.js';
+import { describeValueType, isValidValue } from '../policy/values.js';
 import type { PrincipalRef, Target } from './types.js';
 
 /** Builds the context of one action request. Supplied values override derived ones. */
@@ -44,8 +47,47 @@ export function parseContextPairs(pairs: readonly string[]): Record<string, stri
       out[key] = null;
       continue;
     }
+    checkContextValue(key, value);
     const previous = out[key];
     out[key] = previous ? [...previous, value] : [value];
   }
   return out;
+}
+
+/**
+ * A value for a documented global key must have the key's type: a request has an IP address
+ * for `g:SourceIp`, true or false for `g:MFAPresent`, a date for `g:CurrentTime`. A value of the
+ * wrong type would match no condition operator, and a Deny conditioned on the key would then
+ * silently not apply.
+ */
+export function checkContextValue(key: string, value: string): void {
+  const known = findGlobalConditionKey(key);
+  if (!known) return;
+  const valid =
+    known.type === 'ip' ? parseIp(value.trim()) !== undefined : isValidValue(known.type, value);
+  if (valid) return;
+  const expected =
+    known.type === 'ip' ? 'an IP address such as 192.0.2.10' : describeValueType(known.type);
+  throw new Error(`--context ${key}=${value}: ${known.name} takes ${expected}`);
+}
+
+/**
+ * A `--resource` is a resource URN as Huawei's policies name resources,
+ * `service:region:account:type:path` (`kms:cn-north-4:0a1b…:KeyId:key-1`; `*` allowed in a
+ * part): anything else would match no `Resource` pattern, and a Deny limited to resources
+ * would silently not apply.
+ */
+export function checkResourceUrn(text: string): void {
+  const parts = text.split(':');
+  const [service = '', , , type = '', ...path] = parts;
+  if (
+    parts.length >= 5 &&
+    /^[a-z][a-z0-9-]*$/.test(service) &&
+    type !== '' &&
+    path.join(':') !== ''
+  )
+    return;
+  throw new Error(
+    `--resource ${text}: expected a resource URN service:region:account:type:path, such as kms:cn-north-4:*:KeyId:key-1`,
+  );
 }

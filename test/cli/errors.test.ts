@@ -105,6 +105,30 @@ describe('bad input', () => {
     expect(stderr).toMatch(/argument 'xml' is invalid/);
   });
 
+  it('a --context value of the wrong type for its key is a usage error, not a silent mismatch', async () => {
+    const base = ['can', 'alice', 'rds:instance:list', '-m', 'good.yaml'];
+    expect(await fails([...base, '--context', 'g:MFAPresent=yes'])).toBe(
+      'permgraph: --context g:MFAPresent=yes: g:MFAPresent takes "true" or "false"\n',
+    );
+    expect(await fails([...base, '--context', 'g:SourceIp=garbage'])).toBe(
+      'permgraph: --context g:SourceIp=garbage: g:SourceIp takes an IP address such as 192.0.2.10\n',
+    );
+    expect(await fails([...base, '--context', 'g:CurrentTime=tomorrow'])).toContain(
+      'g:CurrentTime takes an ISO 8601 date',
+    );
+    // Keys permgraph does not know keep any value; a known key with a good value is answered.
+    expect((await runCli([...base, '--context', 'obs:prefix=x/'], bad)).code).toBe(0);
+    expect((await runCli([...base, '--context', 'g:SourceIp=10.1.2.3'], bad)).code).toBe(0);
+  });
+
+  it('a --resource that is not a resource URN is a usage error', async () => {
+    const base = ['can', 'alice', 'rds:instance:list', '-m', 'good.yaml', '--resource'];
+    expect(await fails([...base, 'key-1'])).toBe(
+      'permgraph: --resource key-1: expected a resource URN service:region:account:type:path, such as kms:cn-north-4:*:KeyId:key-1\n',
+    );
+    expect((await runCli([...base, 'rds:cn-north-1:*:instance:db1'], bad)).code).toBe(0);
+  });
+
   it('a good query exits 0 when allowed and 1 when not', async () => {
     expect((await runCli(['can', 'alice', 'rds:instance:list', '-m', 'good.yaml'], bad)).code).toBe(
       0,

@@ -176,6 +176,16 @@ describe('bad assertions files are input errors at their position', () => {
       'access.yaml:2:52 assertions[0].variants: "variants" belong to an "operation"',
     ],
     [
+      'a context value of the wrong type for its key',
+      'assertions:\n  - principal: alice\n    action: rds:instance:list\n    context: { g:MFAPresent: yes }\n    expect: allow\n',
+      'access.yaml:4:16 g:MFAPresent=yes: g:MFAPresent takes "true" or "false"',
+    ],
+    [
+      'a resource that is not a URN',
+      'assertions:\n  - { principal: alice, action: rds:instance:list, resource: db1, expect: allow }\n',
+      'access.yaml:2:52 db1: expected a resource URN service:region:account:type:path, such as kms:cn-north-4:*:KeyId:key-1',
+    ],
+    [
       'no assertions',
       'version: 1\n',
       'access.yaml:1:1 assertions: "assertions" is missing: expected array, received undefined',

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { can } from '../../engine/can.js';
 import { dliState } from '../../engine/dli.js';
 import { assertKnownActions } from '../../model/check-actions.js';
-import { parseContextPairs } from '../../engine/context.js';
+import { checkResourceUrn, parseContextPairs } from '../../engine/context.js';
 import { PermgraphError, relativizePositions } from '../../errors.js';
 import { formatCanText } from '../../report/can-text.js';
 import { styleFor } from '../../report/style.js';
@@ -66,6 +66,7 @@ export function registerCan(program: Command, register: Register): void {
     let context: Record<string, string[] | null>;
     try {
       context = parseContextPairs(options.context ?? []);
+      if (options.resource !== undefined) checkResourceUrn(options.resource);
     } catch (error) {
       throw new PermgraphError('E_USAGE', (error as Error).message);
     }

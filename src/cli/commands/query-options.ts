@@ -3,7 +3,7 @@
  * `--resource`, `--on`), declared and read in one place.
  */
 import { Option, type Command } from 'commander';
-import { parseContextPairs } from '../../engine/context.js';
+import { checkResourceUrn, parseContextPairs } from '../../engine/context.js';
 import type { QueryOptions } from '../../engine/types.js';
 import { PermgraphError } from '../../errors.js';
 
@@ -46,6 +46,7 @@ export function queryOptionsFrom(flags: RequestFlags): QueryOptions {
   let context: Record<string, string[] | null>;
   try {
     context = parseContextPairs(flags.context ?? []);
+    if (flags.resource !== undefined) checkResourceUrn(flags.resource);
   } catch (error) {
     throw new PermgraphError('E_USAGE', (error as Error).message);
   }
