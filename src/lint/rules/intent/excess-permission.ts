@@ -23,7 +23,9 @@ export const excessPermission = modelRule({
       'management first. The fix names the narrowest system permission that still covers ' +
       'what the grant is needed for, or else the custom policy to use instead — split into a ' +
       'project-level policy (type XA) and a global one (type AX) when both kinds of action ' +
-      'are needed. A role kept only as the Depends of another held role is not reported.',
+      'are needed. A role kept only as the Depends of another held role is not reported, nor ' +
+      'the companion the catalog records for another held grant (BSS ServiceAgencyReadPolicy ' +
+      'on global services beside RDS FullAccess on a project).',
     needs: 'model',
     messages: {
       excess:
@@ -146,7 +148,7 @@ function reportGrant(
 ): void {
   const { catalog } = context;
   const { grant } = h;
-  if (isDependencyOfHeldRole(grant, held)) return;
+  if (isDependencyOfHeldRole(grant, held) || isCompanionOfHeldGrant(grant, held)) return;
   const actions = effectiveActions(catalog, grant);
   const excess = actions.filter((a) => !needed.has(a.name));
   if (excess.length === 0) return;
@@ -172,6 +174,26 @@ function isDependencyOfHeldRole(grant: Grant, held: readonly HeldGrant[]): boole
 
   return held.some((h) =>
     h.grant.permission.document.depends.some((d) => d.display_name.toLowerCase() === name),
+  );
+}
+
+/**
+ * Whether the grant is the companion the catalog records for another held grant (`BSS
+ * ServiceAgencyReadPolicy` on global services beside `RDS FullAccess` on a project): that
+ * grant needs it to work as a whole, and `grant/global-actions-in-project-scope` asks for it,
+ * so reporting it here would ask for its removal and its return in turn.
+ */
+function isCompanionOfHeldGrant(grant: Grant, held: readonly HeldGrant[]): boolean {
+  const name = grant.permission.name.toLowerCase();
+
+  return held.some(
+    (h) =>
+      h.grant.scope.kind === 'project' &&
+      (h.grant.permission.system?.companions ?? []).some(
+        (c) =>
+          c.permission.toLowerCase() === name &&
+          (grant.scope.kind === 'all' || grant.scope.kind === c.scope),
+      ),
   );
 }
 

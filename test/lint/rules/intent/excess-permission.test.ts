@@ -39,6 +39,24 @@ groups:
   ],
   invalid: [
     {
+      name: 'RDS FullAccess beyond the intents, but not its global companion (grant/global-actions-in-project-scope asks for it)',
+      code: `version: 1
+projects: [{ name: cn-north-1 }, { name: cn-north-4 }]
+users:
+  - { name: alice, groups: [dba, billing] }
+groups:
+  - name: dba
+    grants:
+      - { permission: RDS FullAccess, scope: cn-north-4 }
+  - name: billing
+    grants:
+      - { permission: BSS ServiceAgencyReadPolicy, scope: global }
+intents:
+  - { principal: user:alice, project: cn-north-4, operations: [rds.instance.create, rds.instance.delete, rds.instance.list] }
+`,
+      errors: [{ messageId: 'excess', line: 8, column: 9 }],
+    },
+    {
       name: 'FullAccess for listing',
       code: `version: 1
 projects: [{ name: cn-north-1 }, { name: cn-north-4 }]
