@@ -26,7 +26,7 @@ export function expandOperation(
   operation: CatalogOperation,
   variants: readonly string[],
 ): ExpandedRequirement[] {
-  const unknown = variants.filter((v) => !(v in operation.variants));
+  const unknown = variants.filter((v) => !Object.hasOwn(operation.variants, v));
   if (unknown.length > 0) {
     const known = Object.keys(operation.variants);
     throw new PermgraphError(

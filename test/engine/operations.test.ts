@@ -66,6 +66,13 @@ describe('operations: every required action and role', () => {
     );
     expect(error.message).toBe('operation rds.instance.create has no variant "cheap"');
     expect(error.hint).toBe('its variants are: encrypted, prepaid');
+    // Names every object has are no variants either.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const inherited = catchPermgraphError(() =>
+        a.ask('alice', 'rds.instance.create', { project: 'p1', variants: [name] }),
+      );
+      expect(inherited.message).toBe(`operation rds.instance.create has no variant "${name}"`);
+    }
   });
 
   it('a required role is met by holding it in the same project', () => {
