@@ -6,6 +6,7 @@ import { displayPath, formatPosition, PermgraphError } from '../../errors.js';
 import { importInput, importKinds, type ImportKind } from '../../import/input.js';
 import type { ImportWarning } from '../../import/log.js';
 import { modelToYaml } from '../../import/yaml.js';
+import { escapeControl } from '../../report/style.js';
 import { VERSION } from '../../version.js';
 import { writeWhole } from '../io.js';
 import type { CliIo, Register } from '../run.js';
@@ -99,7 +100,7 @@ export function printImportWarnings(warnings: readonly ImportWarning[], io: CliI
   for (const warning of warnings) {
     const where = warning.position ? `${formatPosition(warning.position, io.cwd)}: ` : '';
     io.stderr.write(
-      `permgraph: warning: ${where}${warning.kind === 'skipped' ? 'skipped: ' : ''}${warning.message}\n`,
+      `permgraph: warning: ${where}${warning.kind === 'skipped' ? 'skipped: ' : ''}${escapeControl(warning.message)}\n`,
     );
   }
 }
