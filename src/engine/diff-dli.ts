@@ -8,10 +8,9 @@ import { granteeKey, grantedPrivileges, listGrants } from '../dli/grants.js';
 import { findOwners, ownsObject } from '../dli/inventory.js';
 import type { DliGrantee } from '../dli/request.js';
 import { ancestors, parseDliObject, printDliObject, type DliObject } from '../dli/object.js';
-import { describeScope } from '../model/types.js';
-import type { PolicyDocument } from '../policy/types.js';
 import { actionOutcome, decisionIndex } from './decision.js';
 import { isAdministrator } from './decision-dli.js';
+import { InputSameness } from './diff-sameness.js';
 import { dliState, parsePrivilegeRequest, type PrivilegeRequest } from './dli.js';
 import type { Evaluator } from './evaluator.js';
 import { formatPrincipal, type PrincipalRef } from './types.js';
@@ -307,30 +306,22 @@ class PrivilegeLayers {
 
 /**
  * Whether a principal's answers to an object's privileges can differ between two models: not
- * when the account-wide inputs are equal (catalog, domain, projects), the principal holds the
- * same grants of the same documents, and owns and is granted the same on the object and its
- * ancestors. Positions do not count: moving a line changes no answer.
+ * when its IAM inputs are the same (`InputSameness`), and it owns and is granted the same on the
+ * object and its ancestors.
  */
 class Sameness {
-  private readonly accountSame: boolean;
-  private readonly documents = new WeakMap<object, string>();
-  private readonly users = new Map<string, boolean>();
+  private readonly inputs: InputSameness;
   private readonly dli: [DliRelations, DliRelations];
 
-  constructor(
-    private readonly before: Evaluator,
-    private readonly after: Evaluator,
-  ) {
-    this.accountSame =
-      before.pg.catalog === after.pg.catalog && accountInputs(before) === accountInputs(after);
+  constructor(before: Evaluator, after: Evaluator) {
+    this.inputs = new InputSameness(before, after);
     this.dli = [new DliRelations(before), new DliRelations(after)];
   }
 
   unchanged(principal: PrincipalRef, object: DliObject): boolean {
-    if (!this.accountSame) return false;
-    if (principal.kind === 'group') return false;
+    if (!this.inputs.accountSame || principal.kind === 'group') return false;
+    if (principal.kind === 'user' && !this.inputs.userUnchanged(principal.name)) return false;
     const key = formatPrincipal(principal);
-    if (principal.kind === 'user' && !this.userUnchanged(principal.name)) return false;
     const [old, next] = this.dli;
     if (old.owners(object) !== next.owners(object)) return false;
     return [object, ...ancestors(object)].every((o) => {
@@ -338,58 +329,6 @@ class Sameness {
       return old.of(path, key) === next.of(path, key);
     });
   }
-
-  private userUnchanged(name: string): boolean {
-    let found = this.users.get(name);
-    if (found === undefined) {
-      found = this.userInputs(this.before, name) === this.userInputs(this.after, name);
-      this.users.set(name, found);
-    }
-    return found;
-  }
-
-  /** The user's id and every grant it holds: permission, document, scope. */
-  private userInputs(evaluator: Evaluator, name: string): string {
-    const user = evaluator.pg.model.users.get(name);
-    if (!user) return '';
-    const held = evaluator.grants.held({ kind: 'user', name });
-    const grants = held.map((h) => {
-      const { permission, scope } = h.grant;
-      return `${permission.origin}|${permission.name}|${describeScope(scope)}|${this.documentOf(permission)}`;
-    });
-    return JSON.stringify([user.id ?? '', ...grants.sort()]);
-  }
-
-  private documentOf(permission: { document: PolicyDocument }): string {
-    let found = this.documents.get(permission);
-    if (found === undefined) {
-      const { version, statements, depends } = permission.document;
-      found = JSON.stringify({
-        version,
-        statements: statements.map((st) => [
-          st.effect,
-          st.action,
-          st.notAction,
-          st.resource,
-          st.condition,
-          st.excludeAction,
-        ]),
-        depends: depends.map((d) => d.display_name),
-      });
-      this.documents.set(permission, found);
-    }
-    return found;
-  }
-}
-
-/** The account-wide inputs of every answer: the domain and the projects with their ids. */
-function accountInputs(evaluator: Evaluator): string {
-  const { model } = evaluator.pg;
-  return JSON.stringify([
-    model.domainId ?? '',
-    model.projects.map((p) => [p.name, p.id ?? '']),
-    model.enterpriseProjects.map((p) => [p.name, p.id ?? '']),
-  ]);
 }
 
 /** One model's DLI grants per object: each grantee's grants there, and the object's owners. */

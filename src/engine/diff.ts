@@ -2,19 +2,21 @@
  * `diff`: the access two models grant, compared per principal × action × scope (every catalog
  * action, in every project of either model and on global services) and per principal × DLI
  * privilege × object × project (every object either model mentions). Each side is answered with
- * the reverse query, so the cost follows the grants, not users × actions. Changes that grant
+ * the reverse query, or only for the users whose grants changed, so the cost follows the
+ * change, not users × actions. Changes that grant
  * nothing new — renaming a policy, reordering statements, splitting a policy in two — compare
  * equal, because only decisions are compared, never documents.
  */
 import type { CatalogAction } from '../catalog/catalog.js';
 import { compressActions } from './compress.js';
 import { diffUncatalogued, type UncataloguedChange } from './diff-uncatalogued.js';
+import { actionChanges } from './diff-actions.js';
 import { privilegeChanges, privilegeQuestions, type PrivilegeQuestion } from './diff-dli.js';
 import type { Evaluator } from './evaluator.js';
 import { describeTarget } from './grants.js';
 import type { Target } from './types.js';
 import { comparePrincipals } from './who-can.js';
-import { whoCanAction, type PrincipalKind } from './who-can-action.js';
+import type { PrincipalKind } from './who-can-action.js';
 
 /** How much access a principal has to one action in one scope. */
 export type Access = 'allow' | 'conditional' | 'none';
@@ -100,8 +102,8 @@ function targetsOf(before: Evaluator, after: Evaluator): Target[] {
 }
 
 /**
- * Every change of access, asked one question at a time (an action in a scope, a privilege on an
- * object in a project) of both models, so only the answers of one question are held at once.
+ * Every change of access: the catalog actions in every scope (diff-actions.ts) and the DLI
+ * privileges of owners and grantees (diff-dli.ts), sorted by principal, scope and action.
  */
 function changesBetween(
   before: Evaluator,
@@ -113,17 +115,6 @@ function changesBetween(
 ): AccessChange[] {
   const now = options.now ?? new Date();
   const changes: AccessChange[] = [];
-  const ask = (name: string, scope: string, answer: (e: Evaluator) => Map<string, Access>) => {
-    const old = answer(before);
-    const next = answer(after);
-    for (const principal of new Set([...old.keys(), ...next.keys()])) {
-      const was = old.get(principal) ?? 'none';
-      const is = next.get(principal) ?? 'none';
-      if (was === is) continue;
-      const direction = rank[is] > rank[was] ? 'added' : 'removed';
-      changes.push({ principal, action: name, scope, before: was, after: is, direction });
-    }
-  };
   const projects = targets.flatMap((t) => (t.kind === 'project' ? [t.project] : []));
   const dliOptions = { context: options.context, now };
   for (const change of privilegeChanges(before, after, questions, projects, kind, dliOptions)) {
@@ -138,13 +129,10 @@ function changesBetween(
       direction,
     });
   }
-  for (const action of actionsOf(before, after)) {
-    for (const target of targets.filter(
-      (t) => (t.kind === 'global') === (action.scope === 'global'),
-    ))
-      ask(action.name, describeTarget(target), (e) =>
-        actionAccess(e, action, target, kind, options, now),
-      );
+  const request = { targets, kind, context: options.context, now };
+  for (const change of actionChanges(before, after, request)) {
+    const direction = rank[change.after] > rank[change.before] ? 'added' : 'removed';
+    changes.push({ ...change, direction });
   }
   return changes.sort(
     (a, b) =>
@@ -152,35 +140,6 @@ function changesBetween(
       text(a.scope, b.scope) ||
       text(a.action, b.action),
   );
-}
-
-/** The catalog actions of either side (the same catalog, unless `--catalog` differs). */
-function actionsOf(before: Evaluator, after: Evaluator): CatalogAction[] {
-  const byName = new Map<string, CatalogAction>();
-  for (const action of [...before.pg.catalog.actions, ...after.pg.catalog.actions])
-    if (!byName.has(action.name)) byName.set(action.name, action);
-  return [...byName.values()];
-}
-
-function actionAccess(
-  evaluator: Evaluator,
-  action: CatalogAction,
-  target: Target,
-  kind: PrincipalKind,
-  options: DiffOptions,
-  now: Date,
-): Map<string, Access> {
-  const known = evaluator.pg.catalog.findAction(action.name);
-  const access = new Map<string, Access>();
-  if (!known) return access;
-  const answers = whoCanAction(
-    evaluator,
-    { action: known, target, context: options.context, now },
-    kind,
-  );
-  for (const [principal, answer] of answers)
-    access.set(principal, answer.decision === 'allow' ? 'allow' : 'conditional');
-  return access;
 }
 
 function text(a: string, b: string): number {
