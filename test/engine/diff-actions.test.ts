@@ -38,10 +38,11 @@ function targetsOf(evaluator: Evaluator): Target[] {
 
 describe('diff of actions by changed principal', () => {
   const size = { ...sizes.small, users: 150, groups: 25, policies: 20, grants: 70 };
-  for (const [seed, context] of [
+  const cases: [number, Record<string, string[]> | undefined][] = [
     [3, undefined],
     [11, { 'g:MFAPresent': ['true'] }],
-  ] as const) {
+  ];
+  for (const [seed, context] of cases) {
     it(`finds what asking every action in every scope finds (seed ${seed})`, () => {
       const old = generateAccount(catalog, size, seed);
       const changed = perturbGrants(old, 0.1, seed + 1) as {

@@ -110,6 +110,19 @@ describe('permgraph lint on imported input', () => {
     ]);
     expect(stderr).toContain('warning:');
   });
+
+  it('lints a .tf directory or an export directory given as a path, recognised as -m recognises it', async () => {
+    const tf = await runCli(['lint', 'examples/terraform-rds'], root);
+    expect(tf.code).toBe(1);
+    expect(findingsOf(tf.stdout)).toEqual([
+      'examples/terraform-rds/main.tf:54 grant/global-actions-in-project-scope',
+    ]);
+    const exported = await runCli(['lint', 'iam-api:test/fixtures/import/iam-export'], root);
+    expect(findingsOf(exported.stdout)).toEqual([
+      'test/fixtures/import/iam-export/role-assignments_page-1.json:3 grant/global-actions-in-project-scope',
+      'test/fixtures/import/iam-export/roles_page-1.json:35 policy/unknown-service',
+    ]);
+  });
 });
 
 describe('permgraph lint exit codes and options', () => {

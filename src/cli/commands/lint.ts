@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadCatalog } from '../../catalog/load.js';
-import { loadModelInput, parseModelSpec } from '../../import/input.js';
+import { detectInputKind, loadModelInput, parseModelSpec } from '../../import/input.js';
 import { applyBaseline, createBaseline, parseBaseline } from '../../lint/baseline.js';
 import { parseLintConfig, type LintConfig } from '../../lint/config.js';
 import { failingFindings } from '../../lint/gate.js';
@@ -66,12 +66,14 @@ export function registerLint(program: Command, register: Register): void {
 async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const catalog = loadCatalog((flags.catalog ?? []).map((d) => resolve(io.cwd, d)));
   const config = readConfig(flags.config, io);
-  const modelFiles = await readModel(paths, flags, io, catalog);
-  const input = readLintInputs(
-    paths.map((p) => resolve(io.cwd, p)),
-    catalog,
-    modelFiles,
-  );
+  const { plain, imported } = splitPaths(paths, io.cwd);
+  const modelFiles = [
+    ...(imported.length > 0 && plain.length === 0 && flags.model === undefined
+      ? []
+      : await readModel(plain, flags, io, catalog)),
+    ...(await importPaths(imported, io, catalog)),
+  ];
+  const input = readLintInputs(plain, catalog, modelFiles);
   const baseline =
     flags.baseline === undefined
       ? undefined
@@ -114,6 +116,41 @@ async function readModel(
   printImportWarnings(input.warnings, io);
 
   return input.files;
+}
+
+/**
+ * Paths to lint as they are (models, policy documents) and paths that are imported input: a
+ * `terraform:`/`iam-api:`/`dli:` prefix, or a plan JSON, `.tf` directory or export directory
+ * recognised by its contents, as `-m` recognises them.
+ */
+function splitPaths(
+  paths: readonly string[],
+  cwd: string,
+): { plain: string[]; imported: string[] } {
+  const plain: string[] = [];
+  const imported: string[] = [];
+  for (const given of paths) {
+    const spec = parseModelSpec(given);
+    const path = resolve(cwd, spec.path);
+    const kind = spec.kind ?? detectInputKind(path);
+    if (kind === 'model') plain.push(path);
+    else imported.push(`${kind}:${path}`);
+  }
+  return { plain, imported };
+}
+
+async function importPaths(
+  specs: readonly string[],
+  io: CliIo,
+  catalog: ReturnType<typeof loadCatalog>,
+) {
+  const files = [];
+  for (const spec of specs) {
+    const input = await loadModelInput(spec, catalog);
+    printImportWarnings(input.warnings, io);
+    files.push(...input.files);
+  }
+  return files;
 }
 
 /** Writes the baseline and marks every finding it holds as baselined. */
