@@ -90,16 +90,19 @@ export function actionChangesByPrincipal(
     if (same.userUnchanged(name)) continue;
     const principal = `user:${name}`;
     const sides = [sideOf(before, principal), sideOf(after, principal)] as const;
+    const classes = targetClasses(request.targets, [before, after], name);
     for (const action of actions) {
       if (!sides.some((side) => side?.holds(action))) continue;
-      for (const target of targetsFor(action, request.targets)) {
+      for (const [target, alike] of classes) {
+        if ((target.kind === 'global') !== (action.scope === 'global')) continue;
         const was = sides[0]?.access(action, target, request) ?? 'none';
         const is = sides[1]?.access(action, target, request) ?? 'none';
-        if (was !== is)
+        if (was === is) continue;
+        for (const t of alike)
           changes.push({
             principal,
             action: action.name,
-            scope: describeTarget(target),
+            scope: describeTarget(t),
             before: was,
             after: is,
           });
@@ -107,6 +110,42 @@ export function actionChangesByPrincipal(
     }
   }
   return changes;
+}
+
+/**
+ * The targets a user's answers can tell apart, each with the targets that answer as it does.
+ * A project no grant of the user names (on either side) is reached only by grants on all
+ * resources or an enterprise project, which reach every such project alike: one of them
+ * answers for all, unless a statement the user holds has a condition on `g:ProjectName`.
+ */
+function targetClasses(
+  targets: readonly Target[],
+  evaluators: readonly Evaluator[],
+  user: string,
+): [Target, Target[]][] {
+  const named = new Set<string>();
+  let byProjectName = false;
+  for (const evaluator of evaluators) {
+    if (!evaluator.pg.model.users.has(user)) continue;
+    for (const { grant } of evaluator.grants.held({ kind: 'user', name: user })) {
+      if (grant.scope.kind === 'project') named.add(grant.scope.project.name);
+      byProjectName ||= grant.permission.document.statements.some((st) =>
+        JSON.stringify(st.condition ?? {})
+          .toLowerCase()
+          .includes('g:projectname'),
+      );
+    }
+  }
+  const classes: [Target, Target[]][] = [];
+  const unnamed: Target[] = [];
+  for (const target of targets) {
+    if (target.kind === 'project' && !named.has(target.project) && !byProjectName)
+      unnamed.push(target);
+    else classes.push([target, [target]]);
+  }
+  const first = unnamed[0];
+  if (first) classes.push([first, unnamed]);
+  return classes;
 }
 
 /** A principal on one side: whether it holds a statement for an action, and its access. */

@@ -130,23 +130,43 @@ export function privilegeChanges(
     }
     return found;
   };
-  for (const project of projects) {
-    for (const question of questions) {
-      const extras = holdersOf(question.on);
-      if (extras.size === 0) continue;
-      const was = old.request(question, project);
-      const is = next.request(question, project);
-      const push = (principal: string, a: Access, b: Access) => {
-        if (a !== b) changes.push({ principal, question, project, before: a, after: b });
-      };
-      if (old.needsWhole(was) || next.needsWhole(is)) {
-        const a = privilegeAccess(before, question, project, kind, options);
-        const b = privilegeAccess(after, question, project, kind, options);
-        for (const key of extras.keys()) push(key, a.get(key) ?? 'none', b.get(key) ?? 'none');
-        continue;
+  if (projects.length === 0) return changes;
+  const classes = new ProjectClasses(before, after, projects, same.dli);
+  for (const question of questions) {
+    const extras = holdersOf(question.on);
+    if (extras.size === 0) continue;
+    const probe = old.request(question, projects[0] as string);
+    const byResource = old.resourceMatters(probe) || next.resourceMatters(probe);
+    const whole = new Map<string, [Map<string, Access>, Map<string, Access>]>();
+    const wholeAt = (project: string) => {
+      let found = whole.get(project);
+      if (!found) {
+        found = [
+          privilegeAccess(before, question, project, kind, options),
+          privilegeAccess(after, question, project, kind, options),
+        ];
+        whole.set(project, found);
       }
-      for (const [key, principal] of extras)
-        push(key, old.whole(principal, was, project), next.whole(principal, is, project));
+      return found;
+    };
+    for (const [key, principal] of extras) {
+      for (const [project, alike] of classes.of(principal, question.on, byResource)) {
+        const was = old.request(question, project);
+        const is = next.request(question, project);
+        let a: Access;
+        let b: Access;
+        if (old.needsWhole(was) || next.needsWhole(is)) {
+          const [x, y] = wholeAt(project);
+          a = x.get(key) ?? 'none';
+          b = y.get(key) ?? 'none';
+        } else {
+          a = old.whole(principal, was, project);
+          b = next.whole(principal, is, project);
+        }
+        if (a === b) continue;
+        for (const p of alike)
+          changes.push({ principal: key, question, project: p, before: a, after: b });
+      }
     }
   }
   return changes;
@@ -172,7 +192,7 @@ class PrivilegeLayers {
 
   /** Without `domainId`, a statement with a `Resource` needs `checkPrivilege`'s second look. */
   needsWhole(request: PrivilegeRequest): boolean {
-    return this.evaluator.pg.model.domainId === undefined && this.dependsOnResource(request);
+    return this.evaluator.pg.model.domainId === undefined && this.resourceMatters(request);
   }
 
   /** Owners of the object or an ancestor, and grantees of grants on either (users and projects). */
@@ -224,7 +244,7 @@ class PrivilegeLayers {
     request: PrivilegeRequest,
     project: string,
   ): { decision: string; denyUnknown: boolean } | null {
-    const resource = this.dependsOnResource(request) ? request.iam.resource : '';
+    const resource = this.resourceMatters(request) ? request.iam.resource : '';
     const key = `${formatPrincipal(principal)}\u0000${request.iam.action ?? ''}\u0000${resource}\u0000${project}`;
     const cached = this.iam.get(key);
     if (cached !== undefined) return cached;
@@ -269,7 +289,8 @@ class PrivilegeLayers {
     return found;
   }
 
-  private dependsOnResource(request: PrivilegeRequest): boolean {
+  /** Whether a statement of the request's action names a `Resource` (answers differ by it). */
+  resourceMatters(request: PrivilegeRequest): boolean {
     const name = request.iam.action;
     if (name === undefined) return false;
     let found = this.resourceDependent.get(name);
@@ -311,7 +332,8 @@ class PrivilegeLayers {
  */
 class Sameness {
   private readonly inputs: InputSameness;
-  private readonly dli: [DliRelations, DliRelations];
+  /** Each side's DLI grants per object. */
+  readonly dli: [DliRelations, DliRelations];
 
   constructor(before: Evaluator, after: Evaluator) {
     this.inputs = new InputSameness(before, after);
@@ -334,6 +356,7 @@ class Sameness {
 /** One model's DLI grants per object: each grantee's grants there, and the object's owners. */
 class DliRelations {
   private byObject: Map<string, Map<string, string>> | undefined;
+  private projectsByObject: Map<string, Map<string, (string | undefined)[]>> | undefined;
 
   constructor(private readonly evaluator: Evaluator) {}
 
@@ -343,10 +366,28 @@ class DliRelations {
     return this.byObject.get(path)?.get(principal) ?? '';
   }
 
+  /** The projects (as the requests name them) of the principal's grants at the object path. */
+  grantProjects(path: string, principal: string): (string | undefined)[] {
+    this.projectsByObject ??= this.buildProjects();
+    return this.projectsByObject.get(path)?.get(principal) ?? [];
+  }
+
   /** Who owns the object or an ancestor, as `findOwners` reads the inventory. */
   owners(object: DliObject): string {
     const { objects } = dliState(this.evaluator);
     return objects ? JSON.stringify(findOwners(objects, object)) : '';
+  }
+
+  private buildProjects(): Map<string, Map<string, (string | undefined)[]>> {
+    const found = new Map<string, Map<string, (string | undefined)[]>>();
+    for (const grant of listGrants(dliState(this.evaluator).replay.state)) {
+      const path = printDliObject(parseDliObject(grant.object));
+      const perObject = found.get(path) ?? new Map<string, (string | undefined)[]>();
+      const key = granteeKey(grant.grantee);
+      perObject.set(key, [...(perObject.get(key) ?? []), grant.project]);
+      found.set(path, perObject);
+    }
+    return found;
   }
 
   private build(): Map<string, Map<string, string>> {
@@ -366,5 +407,83 @@ class DliRelations {
       texts.set(path, new Map([...perObject].map(([k, list]) => [k, list.sort().join(';')])));
     }
     return texts;
+  }
+}
+
+/**
+ * The projects an owner's or grantee's answers can tell apart, each with the projects that
+ * answer as it does. A project that none of its IAM grants and none of its DLI grants on the
+ * object names (on either side) is reached only through grants on all resources or an
+ * enterprise project, and through ownership, alike for every such project: one answers for
+ * all. Not when the IAM layer depends on the resource (it names the region), a statement has a
+ * condition on `g:ProjectName`, or a DLI grant names no project.
+ */
+class ProjectClasses {
+  private readonly iamNamed = new Map<string, Set<string> | undefined>();
+
+  constructor(
+    private readonly before: Evaluator,
+    private readonly after: Evaluator,
+    private readonly projects: readonly string[],
+    private readonly dli: readonly DliRelations[],
+  ) {}
+
+  of(principal: PrincipalRef, on: string, byResource: boolean): [string, string[]][] {
+    const alone = (): [string, string[]][] => this.projects.map((p) => [p, [p]]);
+    if (byResource) return alone();
+    const named = this.namedBy(principal, on);
+    if (!named) return alone();
+    const classes: [string, string[]][] = [];
+    const rest: string[] = [];
+    for (const project of this.projects) {
+      if (named.has(project)) classes.push([project, [project]]);
+      else rest.push(project);
+    }
+    if (rest[0] !== undefined) classes.push([rest[0], rest]);
+    return classes;
+  }
+
+  /** The projects named for the principal, or undefined when every project must be asked. */
+  private namedBy(principal: PrincipalRef, on: string): Set<string> | undefined {
+    const named = new Set<string>();
+    if (principal.kind === 'user') {
+      const iam = this.iamProjects(principal.name);
+      if (!iam) return undefined;
+      for (const p of iam) named.add(p);
+    }
+    const key = formatPrincipal(principal);
+    const object = parseDliObject(on);
+    for (const o of [object, ...ancestors(object)]) {
+      for (const [i, relations] of this.dli.entries()) {
+        for (const project of relations.grantProjects(printDliObject(o), key)) {
+          if (project === undefined) return undefined;
+          const evaluator = i === 0 ? this.before : this.after;
+          const found = evaluator.pg.model.projects.find(
+            (p) => p.name === project || p.id === project,
+          );
+          named.add(found?.name ?? project);
+        }
+      }
+    }
+    return named;
+  }
+
+  private iamProjects(user: string): Set<string> | undefined {
+    if (this.iamNamed.has(user)) return this.iamNamed.get(user);
+    let named: Set<string> | undefined = new Set<string>();
+    for (const evaluator of [this.before, this.after]) {
+      if (!evaluator.pg.model.users.has(user)) continue;
+      for (const { grant } of evaluator.grants.held({ kind: 'user', name: user })) {
+        if (grant.scope.kind === 'project') named?.add(grant.scope.project.name);
+        const byName = grant.permission.document.statements.some((st) =>
+          JSON.stringify(st.condition ?? {})
+            .toLowerCase()
+            .includes('g:projectname'),
+        );
+        if (byName) named = undefined;
+      }
+    }
+    this.iamNamed.set(user, named);
+    return named;
   }
 }

@@ -48,9 +48,19 @@ describe('diff of actions by changed principal', () => {
       const changed = perturbGrants(old, 0.1, seed + 1) as {
         policies: { document: { Statement: Record<string, unknown>[] } }[];
         users: { name: string; groups: string[] }[];
+        projects: { name: string }[];
+        groups: { grants: Record<string, string>[] }[];
       };
-      // A document edited in place, and a user moved out of its groups.
+      // A document edited in place, one that tells projects apart by name (granted on all
+      // resources), and a user moved out of its groups.
       changed.policies[0]?.document.Statement.push({ Effect: 'Allow', Action: ['vpc:*:*'] });
+      const project = changed.projects[1]?.name ?? '';
+      changed.policies[1]?.document.Statement.push({
+        Effect: 'Allow',
+        Action: ['rds:instance:delete'],
+        Condition: { StringEquals: { 'g:ProjectName': [project] } },
+      });
+      changed.groups[2]?.grants.push({ permission: 'custom-1', scope: 'all' });
       if (changed.users[0]) changed.users[0].groups = [];
       const b = evaluatorOf(old);
       const a = evaluatorOf(changed as Record<string, unknown>);
@@ -60,6 +70,9 @@ describe('diff of actions by changed principal', () => {
       expect(reference.length).toBeGreaterThan(50);
       expect(reference.some((l) => l.includes('→none'))).toBe(true);
       expect(reference.some((l) => l.includes('none→'))).toBe(true);
+      expect(
+        reference.some((l) => l.includes(`rds:instance:delete project ${project} none→`)),
+      ).toBe(true);
     });
   }
 });

@@ -44,6 +44,7 @@ function before(seed: number): Account {
     groups: 12,
     policies: 30,
     grants: 60,
+    projects: 6,
     dli: { databases: 2, tablesPerDatabase: 2, columnsPerTable: 2, requests: 80 },
   };
   const account = generateAccount(catalog, size, seed) as Account;
