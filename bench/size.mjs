@@ -64,13 +64,19 @@ const mix = queryMix(
 );
 out.mix = countBy(mix, (q) => `${q.kind} ${q.decision}`);
 
+const emit = () => process.stdout.write(`${JSON.stringify(out)}\n`);
+emit();
 out.can = measureCan(mix);
+emit();
 log(`can warm ${out.can.warm.decide.perSecond.toFixed(0)}/s without explanation`);
 out.whoCan = measureWhoCan();
+emit();
 log(`who-can ${out.whoCan.action.maxMs.toFixed(0)} ms max for one action`);
 out.lint = measureLint();
+emit();
 log(`lint ${out.lint.ms.toFixed(0)} ms`);
 out.diff = measureDiff();
+emit();
 log(`diff ${out.diff.ms.toFixed(0)} ms`);
 
 const account = JSON.parse(readFileSync(join(dir, 'account.json'), 'utf8'));
@@ -82,7 +88,7 @@ out.peers = await runPeers({
   budgetMs: Number(values['peer-budget']) * 1000,
   log,
 });
-process.stdout.write(`${JSON.stringify(out)}\n`);
+emit();
 
 function countBy(items, key) {
   const counts = {};

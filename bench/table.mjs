@@ -57,12 +57,21 @@ function rows(results) {
   ];
 }
 
+/** A figure a size did not reach (it failed at an earlier stage) reads as a dash. */
+function readOrDash(read, result) {
+  try {
+    return read(result);
+  } catch {
+    return '-';
+  }
+}
+
 /** Prints the table to stdout. */
 export function printTable(results) {
   const sizes = Object.keys(results.sizes);
   const table = [['', ...sizes]];
   for (const [label, read] of rows(results)) {
-    table.push([label, ...sizes.map((s) => read(results.sizes[s]))]);
+    table.push([label, ...sizes.map((s) => readOrDash(read, results.sizes[s]))]);
   }
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   const line = (row) =>
@@ -74,4 +83,6 @@ export function printTable(results) {
     `CLI start-up: --version ${ms(startup.version.medianMs)}, can on examples/rds-team ${ms(startup.can.medianMs)} (medians of 15)\n\n`,
   );
   for (const row of table) process.stdout.write(`${line(row)}\n`);
+  for (const [name, result] of Object.entries(results.sizes))
+    if (result.failed) process.stdout.write(`\n${name}: ${result.failed}\n`);
 }
