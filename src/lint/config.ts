@@ -12,7 +12,16 @@ import type { Rule } from './rule.js';
 import { levels, type FailOn, type Level } from './types.js';
 
 const levelOrSwitch = z.enum(['off', 'on', ...levels]);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isCalendarDay, 'a day of the calendar (month 01-12, a day the month has)');
+
+/** Whether `YYYY-MM-DD` names a real day: 2099-13-45 and 2026-02-30 do not. */
+function isCalendarDay(text: string): boolean {
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
 
 const ruleEntrySchema = z.union([
   levelOrSwitch,

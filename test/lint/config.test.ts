@@ -52,6 +52,19 @@ describe('.permgraph.yaml', () => {
     expect(error.message).toMatch(/^invalid lint configuration: suppressions\[0\]/);
   });
 
+  it('rejects an expiry that is no day of the calendar, at its position', () => {
+    for (const day of ['2099-13-45', '2026-02-30']) {
+      const error = catchPermgraphError(() =>
+        config(`suppressions:\n  - { rule: grant/*, reason: r, expires: ${day} }`),
+      );
+      expect(error.message).toContain('a day of the calendar');
+      expect(error.position).toMatchObject({ line: 2, column: 33 });
+    }
+    expect(
+      config('suppressions:\n  - { rule: grant/*, reason: r, expires: 2028-02-29 }'),
+    ).toBeDefined();
+  });
+
   it('turns rules off, re-levels them (globs too) and passes options', () => {
     const parsed = config(
       'rules:\n  policy/duplicate-action: off\n  policy/wildcard-*: error\n  policy/over-limits: { options: { maxStatements: 20 } }',
