@@ -72,36 +72,6 @@ export function whoCanAction(
   return answers;
 }
 
-/** A principal's IAM outcome for one action: its decision, and whether an open Deny may apply. */
-export interface IamOutcome {
-  principal: PrincipalRef;
-  decision: Decision;
-  /** A Deny whose condition the request leaves open matches: it may still apply. */
-  denyUnknown: boolean;
-}
-
-/**
- * The IAM outcome of every principal of `kind` holding a statement (Allow or Deny) that matches
- * the action in the target, judged as `whoCanAction` judges. A principal that is absent holds
- * no such statement: implicitly denied, with no Deny that might apply.
- */
-export function iamOutcomes(
-  evaluator: Evaluator,
-  request: ReverseRequest,
-  kind: PrincipalKind,
-): Map<string, IamOutcome> {
-  const supplied = suppliedContext(request);
-  const relevant = relevantGrants(evaluator, request.action, request.target, supplied);
-  const outcomes = new Map<string, IamOutcome>();
-  const sharedMatches = new Map<IndexedStatement, MatchOutcome>();
-  for (const [key, candidate] of candidatesOf(evaluator, relevant, kind)) {
-    const matches = judgeMatches(evaluator, candidate, request, supplied, sharedMatches);
-    const denyUnknown = matches.some((m) => m.effect === 'Deny' && m.truth === 'unknown');
-    outcomes.set(key, { principal: candidate.principal, decision: decide(matches), denyUnknown });
-  }
-  return outcomes;
-}
-
 /** Whether a granted statement matching the action names a `Resource`: answers may differ by resource. */
 export function hasResourceStatements(evaluator: Evaluator, action: CatalogAction): boolean {
   return matchingStatements(evaluator, action).some((statements) =>
