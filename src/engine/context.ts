@@ -7,7 +7,7 @@ import type { AccountModel } from '../model/types.js';
 import { findGlobalConditionKey } from '../policy/condition-keys.js';
 import { parseIp } from '../policy/ip.js';
 import type { RequestContext } from '../policy/types.js';
-import { describeValueType, isValidValue } from '../policy/values.js';
+import { describeValueType, isValidValue, type ConditionValueType } from '../policy/values.js';
 import type { PrincipalRef, Target } from './types.js';
 
 /** Builds the context of one action request. Supplied values override derived ones. */
@@ -54,6 +54,11 @@ export function parseContextPairs(pairs: readonly string[]): Record<string, stri
   return out;
 }
 
+/** Keys permgraph itself writes into imported policies (`import terraform`), with their type. */
+const permgraphKeys: readonly { name: string; type: ConditionValueType }[] = [
+  { name: 'permgraph:KnownAfterApply', type: 'bool' },
+];
+
 /**
  * A value for a documented global key must have the key's type: a request has an IP address
  * for `g:SourceIp`, true or false for `g:MFAPresent`, a date for `g:CurrentTime`. A value of the
@@ -61,7 +66,9 @@ export function parseContextPairs(pairs: readonly string[]): Record<string, stri
  * silently not apply.
  */
 export function checkContextValue(key: string, value: string): void {
-  const known = findGlobalConditionKey(key);
+  const known =
+    findGlobalConditionKey(key) ??
+    permgraphKeys.find((k) => k.name.toLowerCase() === key.toLowerCase());
   if (!known) return;
   const valid =
     known.type === 'ip' ? parseIp(value.trim()) !== undefined : isValidValue(known.type, value);

@@ -96,9 +96,7 @@ function formatCheck(
     lines.push(`${indent}${style.dim(`(+${check.because.length - 1} more; --explain shows all)`)}`);
   for (const note of check.notes) lines.push(`${indent}${note}`);
   if (check.unknownKeys.length > 0)
-    lines.push(
-      `${indent}depends on: ${check.unknownKeys.join(', ')} (supply with --context KEY=VALUE)`,
-    );
+    lines.push(`${indent}depends on: ${unknownHint(check.unknownKeys)}`);
   for (const miss of explain ? check.nearMisses : uniqueByMessage(check.nearMisses).slice(0, 3)) {
     lines.push(`${indent}${style.yellow('near miss:')} ${miss.message}`);
     if (explain) lines.push(`${indent}  ${formatPath(miss.path, true, style, base)}`);
@@ -142,4 +140,14 @@ export function formatPath(
       return `${step.label}${where}`;
     })
     .join(' → ');
+}
+
+/** What the answer waits for, and how to supply each: context keys, the resource, the account id. */
+function unknownHint(keys: readonly string[]): string {
+  const context = keys.filter((k) => k !== 'resource' && k !== 'domainId');
+  return [
+    ...(context.length > 0 ? [`${context.join(', ')} (supply with --context KEY=VALUE)`] : []),
+    ...(keys.includes('resource') ? ['the resource (supply with --resource URN)'] : []),
+    ...(keys.includes('domainId') ? ['the account id (set domainId in the model)'] : []),
+  ].join('; ');
 }

@@ -116,6 +116,9 @@ describe('bad input', () => {
     expect(await fails([...base, '--context', 'g:CurrentTime=tomorrow'])).toContain(
       'g:CurrentTime takes an ISO 8601 date',
     );
+    expect(await fails([...base, '--context', 'permgraph:KnownAfterApply=maybe'])).toBe(
+      'permgraph: --context permgraph:KnownAfterApply=maybe: permgraph:KnownAfterApply takes "true" or "false"\n',
+    );
     // Keys permgraph does not know keep any value; a known key with a good value is answered.
     expect((await runCli([...base, '--context', 'obs:prefix=x/'], bad)).code).toBe(0);
     expect((await runCli([...base, '--context', 'g:SourceIp=10.1.2.3'], bad)).code).toBe(0);

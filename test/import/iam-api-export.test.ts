@@ -77,6 +77,34 @@ describe('an export in the export-script layout', () => {
     );
   });
 
+  it("refuses an export where one role id names two roles, since either would take the other's grants", () => {
+    const dir = scratchDir('iam-id-clash');
+    cpSync(exportDir, dir, { recursive: true });
+    const custom = join(dir, 'os-role_roles_page-1.json');
+    writeFileSync(
+      custom,
+      readFileSync(custom, 'utf8').replace(
+        '"id": "d4000000000000000000000000000001"',
+        '"id": "c3000000000000000000000000000002"',
+      ),
+    );
+    expect(() => importIamExport(dir, catalog)).toThrow(
+      /role id c3000000000000000000000000000002 is listed as "RDS ReadOnlyAccess" and as "rds-no-delete"/,
+    );
+    // With --partial the second listing is skipped: nobody gets rds-no-delete's grants through
+    // the system role's id, and the system role keeps its own.
+    const result = importIamExport(dir, catalog, { partial: true });
+    expect(summary(result).warnings.filter((w) => w.startsWith('skipped'))).toEqual([
+      'skipped: os-role_roles_page-1.json:3: role id c3000000000000000000000000000002 is listed as "RDS ReadOnlyAccess" and as "rds-no-delete" (at roles[0])',
+      'skipped: role-assignments_page-1.json:21: role d4000000000000000000000000000001 is in no role list of the export (at role_assignments[1].role)',
+    ]);
+    expect(grants(dir, true)).toEqual([
+      'dba: RDS FullAccess @ cn-north-4',
+      'rds-readers: CES ReadOnlyAccess @ cn-north-4',
+      'rds-readers: RDS ReadOnlyAccess @ all',
+    ]);
+  });
+
   it('leaves out system permissions the catalog lacks that nobody is granted', () => {
     const dir = writeExport(scratchDir('iam-ungranted'), [
       {

@@ -69,6 +69,17 @@ export function declareRole(
     ? declareCustom(context, source, path, role, customName(context, role, display, position))
     : systemName(context, source, path, role, display);
   const id = stringField(role, 'id');
+  const listed = id === undefined ? undefined : context.roles.get(id);
+  // Listings repeat a role (per-group listings); one id naming two roles is a broken export,
+  // and taking either would hand one role's grants to the other.
+  if (id !== undefined && listed !== undefined && listed !== (name ?? null)) {
+    context.log.skip(
+      'E_SCHEMA',
+      `role id ${id} is listed as "${listed ?? '(left out)'}" and as "${name ?? display}"`,
+      position,
+    );
+    return undefined;
+  }
   if (id !== undefined) context.roles.set(id, name ?? null);
 
   return name;

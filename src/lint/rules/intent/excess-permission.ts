@@ -112,7 +112,8 @@ function neededActions(catalog: Catalog, intents: readonly Intent[]): Set<string
     for (const spec of intent.operations) {
       const { id, variants } = splitOperationSpec(spec);
       const operation = catalog.operations.get(id);
-      if (!operation || variants.some((v) => !Object.hasOwn(operation.variants, v))) return undefined;
+      if (!operation || variants.some((v) => !Object.hasOwn(operation.variants, v)))
+        return undefined;
       for (const { requirement } of expandOperation(operation, variants)) {
         if ('action' in requirement)
           needed.add(catalog.findAction(requirement.action)?.name ?? requirement.action);
