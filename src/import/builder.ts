@@ -134,6 +134,22 @@ export class ModelBuilder {
     return undefined;
   }
 
+  /** The names of the declared users or groups, in declaration order. */
+  names(kind: 'user' | 'group'): string[] {
+    return [...(kind === 'user' ? this.users : this.groups).keys()];
+  }
+
+  /** The grants a user or group holds so far. */
+  grantsOf(holder: HolderRef): { permission: string; scope: string | undefined }[] {
+    const entry = (holder.kind === 'user' ? this.users : this.groups).get(holder.name);
+    return (entry?.grants ?? []).map((g) => ({ permission: g.permission, scope: g.scope }));
+  }
+
+  /** The names of the declared custom policies. */
+  policyNames(): string[] {
+    return [...this.policies.keys()];
+  }
+
   /** Appends a DLI authorization request body (with `project:` when known). */
   dliRequest(body: Record<string, unknown>, origin: Origin): void {
     this.dliRequests.push({ body, origin });

@@ -434,6 +434,73 @@ describe('Terraform plan JSON, small cases', () => {
     ]);
   });
 
+  it('a Deny grant to one of several groups: conditional for those groups only', async () => {
+    const guard = {
+      Version: '1.1',
+      Statement: [{ Effect: 'Deny', Action: ['rds:instance:delete'] }],
+    };
+    const file = planWith(
+      [
+        {
+          ...managed('huaweicloud_identity_group.team', { name: 'team-a' }),
+          index: 0,
+          address: 'huaweicloud_identity_group.team[0]',
+        },
+        {
+          ...managed('huaweicloud_identity_group.team', { name: 'team-b' }),
+          index: 1,
+          address: 'huaweicloud_identity_group.team[1]',
+        },
+        managed('huaweicloud_identity_group.other', { name: 'other' }),
+        managed('huaweicloud_identity_role.guard', {
+          name: 'guard',
+          type: 'XA',
+          policy: JSON.stringify(guard),
+        }),
+        managed('huaweicloud_identity_group_role_assignment.pick', { project_id: 'all' }),
+      ],
+      [],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.pick',
+          change: {
+            actions: ['create'],
+            after_unknown: { group_id: true, role_id: true, id: true },
+          },
+        },
+      ],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.pick',
+          expressions: {
+            group_id: { references: ['var.which', 'huaweicloud_identity_group.team'] },
+            role_id: {
+              references: ['huaweicloud_identity_role.guard.id', 'huaweicloud_identity_role.guard'],
+            },
+            project_id: { constant_value: 'all' },
+          },
+        },
+      ],
+    );
+    const result = await importTerraform(file, catalog);
+    expect(grants(result)).toEqual([
+      'group team-a: guard (known after apply) @ all',
+      'group team-b: guard (known after apply) @ all',
+    ]);
+    expect(
+      result.file.data.policies.find((p) => p.name === 'guard (known after apply)')?.document,
+    ).toEqual({
+      Version: '1.1',
+      Statement: [
+        {
+          Effect: 'Deny',
+          Action: ['rds:instance:delete'],
+          Condition: { Bool: { 'permgraph:KnownAfterApply': ['true'] } },
+        },
+      ],
+    });
+  });
+
   it('reports an unknown id whose references name several instances, and imports the rest', async () => {
     const file = planWith(
       [
@@ -482,7 +549,7 @@ describe('Terraform plan JSON, small cases', () => {
     expect(result.file.data.groups.map((g) => g.name)).toEqual(['team-a', 'team-b']);
     expect(grants(result)).toEqual([]);
     expect(summary(result).warnings).toEqual([
-      'unknown: plan.json:31: huaweicloud_identity_group_role_assignment.pick.group_id: huaweicloud_identity_group_role_assignment.pick.group_id is known only after apply (it may refer to huaweicloud_identity_group.team[0].id, huaweicloud_identity_group.team[1].id); left out',
+      'unknown: plan.json:31: huaweicloud_identity_group_role_assignment.pick: group_id: huaweicloud_identity_group_role_assignment.pick.group_id is known only after apply (it may refer to huaweicloud_identity_group.team[0].id, huaweicloud_identity_group.team[1].id); left out (nothing it may grant holds a Deny, and leaving out an Allow never adds access)',
     ]);
   });
 });

@@ -165,7 +165,7 @@ const expected: Record<string, ReturnType<typeof pinned>> = {
     projects: ['MOS'],
     warnings: [
       'unknown: main.tf:49: huaweicloud_identity_group.test: the name is unknown (var.group_name has no value (no default, not in terraform.tfvars; pass --var group_name=…)); named by its address',
-      'unknown: main.tf:81: huaweicloud_identity_group_membership.test.users: data.huaweicloud_identity_users.test looks up a user by name, and var.user_name has no value (no default, not in terraform.tfvars; pass --var user_name=…); left out',
+      'unknown: main.tf:81: huaweicloud_identity_group_membership.test: users: data.huaweicloud_identity_users.test looks up a user by name, and var.user_name has no value (no default, not in terraform.tfvars; pass --var user_name=…); left out (nothing it may grant holds a Deny, and leaving out an Allow never adds access)',
     ],
   },
   basic: {

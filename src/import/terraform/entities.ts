@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import type { TfInstance } from './instance.js';
-import { findPending, pendingReason, Ref, Unknown, type Value } from './values.js';
+import { findPending, NotImported, pendingReason, Ref, Unknown, type Value } from './values.js';
 
 /** The managed types that declare a model object (a project, user, group or custom policy). */
 const declaringTypes: readonly string[] = [
@@ -67,10 +67,10 @@ export class EntityResolver {
       const instance = this.instances.get(value.address);
       return instance
         ? this.entityOf(instance, value.path)
-        : new Unknown(`${value.toString()} refers to nothing permgraph read`);
+        : new NotImported(`${value.toString()} refers to nothing permgraph read`);
     }
     if (typeof value === 'string') return this.byId.get(value) ?? value;
-    return new Unknown(`expected an id, got ${JSON.stringify(value)}`);
+    return new NotImported(`expected an id, got ${JSON.stringify(value)}`);
   }
 
   private remember(id: string, entity: () => Entity | Unknown): void {
@@ -82,9 +82,9 @@ export class EntityResolver {
     const declared = this.declared.get(instance.address);
     if (declared) return declared;
     if (instance.mode === 'managed' && declaringTypes.includes(instance.type))
-      return new Unknown(`${instance.address} is left out (see the warning about it)`);
+      return new NotImported(`${instance.address} is left out (see the warning about it)`);
     if (instance.mode === 'managed')
-      return new Unknown(`${instance.address} is not an object permgraph models`);
+      return new NotImported(`${instance.address} is not an object permgraph models`);
     const name = (attr: string): string | undefined => {
       const v = instance.attribute(attr);
       return typeof v === 'string' && v !== '' ? v : undefined;
@@ -103,7 +103,7 @@ export class EntityResolver {
       case 'huaweicloud_identity_role':
         return this.systemRole(instance, name('display_name'), name('name'));
       default:
-        return new Unknown(`data.${instance.type} is not a data source permgraph reads`);
+        return new NotImported(`data.${instance.type} is not a data source permgraph reads`);
     }
   }
 
@@ -125,7 +125,7 @@ export class EntityResolver {
       : internal
         ? `name "${internal}"`
         : 'no known name';
-    return new Unknown(
+    return new NotImported(
       `${instance.address}: the system permission with ${which} is not in catalog ${this.catalog.describe()}`,
     );
   }

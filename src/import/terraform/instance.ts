@@ -70,11 +70,14 @@ export const lookedUpTypes: readonly string[] = [
 ];
 
 /**
- * The resource types read even when their count or for_each is unknown: custom policies and
- * their grants, whose Deny statements are then imported as conditional (an unknown value must
- * never remove a Deny). Other types with an unknown count are reported and left out.
+ * The resource types read even when their count or for_each is unknown: custom policies, their
+ * grants and group memberships, whose Deny statements are then imported as conditional (an
+ * unknown value must never remove a Deny). Other types with an unknown count are reported and
+ * left out.
  */
 export const uncertainTypes: readonly string[] = [
+  'huaweicloud_identity_group_membership',
+  'huaweicloud_identityv5_group_membership',
   'huaweicloud_identity_role',
   'huaweicloud_identityv5_policy',
   'huaweicloud_identity_group_role_assignment',

@@ -10,7 +10,7 @@ import type { DocPath, SourceDocument, SourcePosition } from '../../model/source
 import { readJsonInput } from '../json.js';
 import type { ImportLog } from '../log.js';
 import { canonicalType, type TfInstance } from './instance.js';
-import { Ref, Unknown, type Value } from './values.js';
+import { OneOf, Ref, Unknown, type Value } from './values.js';
 
 type Json = Record<string, unknown>;
 
@@ -201,9 +201,11 @@ function toInstance(
 function traced(entry: Entry, all: Entry[], config: Json, name: string, count: number): Value[] {
   const references = asList((config[name] as Json | undefined)?.references).map(String);
   const candidates = candidateRefs(entry, all, references);
-  const unknown = new Unknown(
-    `${entry.address}.${name} is known only after apply${candidates.length > 0 ? ` (it may refer to ${candidates.map(String).join(', ')})` : ''}`,
-  );
+  const reason = `${entry.address}.${name} is known only after apply`;
+  const unknown =
+    candidates.length > 0
+      ? new OneOf(`${reason} (it may refer to ${candidates.map(String).join(', ')})`, candidates)
+      : new Unknown(reason);
   if (candidates.length !== count) return Array.from({ length: count }, () => unknown);
 
   return candidates;

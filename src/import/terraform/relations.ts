@@ -6,10 +6,12 @@
 import { normaliseDliRequest } from '../../dli/request.js';
 import { PermgraphError } from '../../errors.js';
 import { fixedOrigin } from '../builder.js';
-import { holder, knownString, referenced, resolveReference, type TfContext } from './resources.js';
+import { holder, knownString, resolveReference, type TfContext } from './resources.js';
 import type { TfInstance } from './instance.js';
-import { grantUncertain } from './uncertain-grant.js';
-import { findPending, pendingReason, Unknown, type Value } from './values.js';
+import { grantMaybe, grantUncertain, permissionsWithDeny } from './uncertain-grant.js';
+import type { SourcePosition } from '../../model/source.js';
+import type { Entity } from './entities.js';
+import { findPending, NotImported, OneOf, pendingReason, Unknown, type Value } from './values.js';
 
 type Relate = (context: TfContext, instance: TfInstance) => void;
 
@@ -35,48 +37,92 @@ export function relate(context: TfContext, instance: TfInstance): void {
   handlers[instance.type]?.(context, instance);
 }
 
+/**
+ * A group membership. One whose group or users are unknown until apply, or whose count is, may
+ * put a user in a group: the user is not made a member (that would add the group's Allows), but
+ * the Deny statements of the group's grants are granted to the user, conditional, so that an
+ * unknown value never removes a Deny.
+ */
 function membership(
   context: TfContext,
   instance: TfInstance,
   groupAttr: string,
   usersAttr: string,
 ): void {
-  const group = referenced(context, instance, groupAttr, ['group']);
-  const users = listOf(context, instance, usersAttr);
+  const group = openReference(context, instance, groupAttr, ['group']);
   if (group === undefined) return;
-  for (const value of users) {
-    const user = referenced(context, instance, usersAttr, ['user'], value);
-    if (user !== undefined)
-      context.builder.membership(user, group, fixedOrigin(instance.attributePosition(usersAttr)));
+  const listed = usersOf(context, instance, usersAttr);
+  const reasons: string[] = [];
+  if (instance.uncertain !== undefined) reasons.push(instance.uncertain);
+  if (group instanceof Unknown) reasons.push(`${groupAttr}: ${group.reason}`);
+  if (reasons.length === 0) {
+    for (const user of listed.known)
+      context.builder.membership(
+        user,
+        group as string,
+        fixedOrigin(instance.attributePosition(usersAttr)),
+      );
   }
+  if (reasons.length === 0 && listed.unknown === undefined) return;
+  // Users listed by name may join the group; an unknown entry may be any user.
+  const certainUsers = reasons.length === 0 ? [] : listed.known;
+  const reason = [...reasons, ...(listed.unknown ? [`${usersAttr}: ${listed.unknown}`] : [])].join(
+    '; ',
+  );
+  context.later.memberships.push(() => {
+    const users = listed.unknown === undefined ? certainUsers : context.builder.names('user');
+    const groups = group instanceof Unknown ? possibleNames(context, group, 'group') : [group];
+    const grants = users.flatMap((user) =>
+      groups.flatMap((g) =>
+        context.builder
+          .grantsOf(holder('group', g))
+          .map((grant) => ({ to: holder('user', user), ...grant })),
+      ),
+    );
+    const at = instance.attributePosition(group instanceof Unknown ? groupAttr : usersAttr);
+    grantMaybe(context, instance, grants, reason, instance.uncertain ? instance.position : at);
+  });
 }
 
-function listOf(context: TfContext, instance: TfInstance, attr: string): Value[] {
+/** The users a membership lists: those known, and why the others are not, when some are not. */
+function usersOf(
+  context: TfContext,
+  instance: TfInstance,
+  attr: string,
+): { known: string[]; unknown: string | undefined } {
   const value = instance.attribute(attr);
-  if (Array.isArray(value)) return value;
-  const pending = value === undefined ? undefined : findPending(value);
-  if (pending)
-    context.log.unknown(
-      `${instance.address}.${attr}: ${pendingReason(pending)}; left out`,
-      instance.attributePosition(attr),
-    );
-  else
+  if (!Array.isArray(value)) {
+    const pending = value === undefined ? undefined : findPending(value);
+    if (pending) return { known: [], unknown: pendingReason(pending) };
     context.log.skip(
       'E_SCHEMA',
       `${instance.address}.${attr} must be a list`,
       instance.attributePosition(attr),
     );
-  return [];
+    return { known: [], unknown: undefined };
+  }
+  const known: string[] = [];
+  let unknown: string | undefined;
+  for (const element of value) {
+    const user = openReference(context, instance, attr, ['user'], element);
+    if (user instanceof Unknown) unknown ??= user.reason;
+    else if (user !== undefined) known.push(user);
+  }
+  return { known, unknown };
 }
 
+/**
+ * A role assignment. One whose holder or role is unknown until apply may give any holder of
+ * its kind, or any permission: the Deny statements of each are granted, conditional, to each.
+ */
 function assignment(
   context: TfContext,
   instance: TfInstance,
   kind: 'user' | 'group',
   holderAttr: string,
 ): void {
-  const name = referenced(context, instance, holderAttr, [kind]);
-  const permission = referenced(context, instance, 'role_id', [
+  const name = openReference(context, instance, holderAttr, [kind]);
+  const permission = openReference(context, instance, 'role_id', [
     'permission',
     'policy',
     'system-document',
@@ -84,19 +130,95 @@ function assignment(
   const scope = scopeOf(context, instance);
   if (name === undefined || permission === undefined || scope === undefined) return;
   const unknownScope = scope instanceof Unknown ? scope.reason : undefined;
-  const reasons = [instance.uncertain, unknownScope].filter((r) => r !== undefined);
-  if (reasons.length > 0) {
-    // An unknown project may be any project: its Deny statements may apply everywhere.
-    const where = { scope: unknownScope ? 'all' : (scope as string), reason: reasons.join('; ') };
-    grantUncertain(context, instance, holder(kind, name), permission, where);
+  // An unknown project may be any project: its Deny statements may apply everywhere.
+  const where = unknownScope ? 'all' : (scope as string);
+  if (name instanceof Unknown || permission instanceof Unknown) {
+    const reasons = [
+      instance.uncertain,
+      name instanceof Unknown ? `${holderAttr}: ${name.reason}` : undefined,
+      permission instanceof Unknown ? `role_id: ${permission.reason}` : undefined,
+      unknownScope,
+    ].filter((r) => r !== undefined);
+    const at = instance.attributePosition(name instanceof Unknown ? holderAttr : 'role_id');
+    deferGrants(context, instance, kind, name, permission, where, reasons.join('; '), at);
     return;
   }
-  context.builder.grant(
-    holder(kind, name),
-    permission,
-    scope as string,
-    fixedOrigin(instance.position),
+  const reasons = [instance.uncertain, unknownScope].filter((r) => r !== undefined);
+  if (reasons.length > 0) {
+    grantUncertain(context, instance, holder(kind, name), permission, {
+      scope: where,
+      reason: reasons.join('; '),
+    });
+    return;
+  }
+  context.builder.grant(holder(kind, name), permission, where, fixedOrigin(instance.position));
+}
+
+/** Grants, once every relation is known, the Deny statements an unknown holder or permission may get. */
+function deferGrants(
+  context: TfContext,
+  instance: TfInstance,
+  kind: 'user' | 'group',
+  name: string | Unknown,
+  permission: string | Unknown,
+  scope: string | undefined,
+  reason: string,
+  at: SourcePosition,
+): void {
+  context.later.grants.push(() => {
+    const holders = name instanceof Unknown ? possibleNames(context, name, kind) : [name];
+    const permissions =
+      permission instanceof Unknown
+        ? (oneOfNames(context, permission, ['permission', 'policy', 'system-document']) ??
+          permissionsWithDeny(context))
+        : [permission];
+    const grants = holders.flatMap((h) =>
+      permissions.map((p) => ({ to: holder(kind, h), permission: p, scope })),
+    );
+    grantMaybe(context, instance, grants, reason, at);
+  });
+}
+
+/**
+ * As `resolveReference`, but a reference to something permgraph does not import is reported and
+ * left out; a value unknown until apply is returned, as it may be any object.
+ */
+function openReference(
+  context: TfContext,
+  instance: TfInstance,
+  attr: string,
+  kinds: Entity['kind'][],
+  value?: Value,
+): string | Unknown | undefined {
+  const found = resolveReference(context, instance, attr, kinds, value);
+  if (!(found instanceof NotImported)) return found;
+  context.log.unknown(
+    `${instance.address}.${attr}: ${found.reason}; left out`,
+    instance.attributePosition(attr),
   );
+  return undefined;
+}
+
+/** The users or groups an unknown value may be: the instances it may refer to, or any. */
+function possibleNames(context: TfContext, value: Unknown, kind: 'user' | 'group'): string[] {
+  return oneOfNames(context, value, [kind]) ?? context.builder.names(kind);
+}
+
+/** The names of what a value known only after apply may refer to, when each is known. */
+function oneOfNames(
+  context: TfContext,
+  value: Unknown,
+  kinds: Entity['kind'][],
+): string[] | undefined {
+  if (!(value instanceof OneOf)) return undefined;
+  const names: string[] = [];
+  for (const candidate of value.candidates) {
+    const entity = context.resolver.resolve(candidate);
+    if (typeof entity === 'string' || entity instanceof Unknown || !kinds.includes(entity.kind))
+      return undefined;
+    names.push(entity.name);
+  }
+  return names;
 }
 
 /**
@@ -141,9 +263,19 @@ function attachment(
   kind: 'user' | 'group',
   holderAttr: string,
 ): void {
-  const name = referenced(context, instance, holderAttr, [kind]);
-  const policy = referenced(context, instance, 'policy_id', ['policy']);
+  const name = openReference(context, instance, holderAttr, [kind]);
+  const policy = openReference(context, instance, 'policy_id', ['policy']);
   if (name === undefined || policy === undefined) return;
+  if (name instanceof Unknown || policy instanceof Unknown) {
+    const reasons = [
+      instance.uncertain,
+      name instanceof Unknown ? `${holderAttr}: ${name.reason}` : undefined,
+      policy instanceof Unknown ? `policy_id: ${policy.reason}` : undefined,
+    ].filter((r) => r !== undefined);
+    const at = instance.attributePosition(name instanceof Unknown ? holderAttr : 'policy_id');
+    deferGrants(context, instance, kind, name, policy, undefined, reasons.join('; '), at);
+    return;
+  }
   if (instance.uncertain !== undefined) {
     const where = { scope: undefined, reason: instance.uncertain };
     grantUncertain(context, instance, holder(kind, name), policy, where);

@@ -23,6 +23,12 @@ export interface TfContext {
   declared: Declared;
   /** The provider's region, the project DLI requests are sent to when a resource sets none. */
   region: Value | undefined;
+  /**
+   * Work done once every relation is known: grants whose holder or permission is unknown, which
+   * may reach every holder or be any permission, then memberships that may exist, which copy
+   * the Deny statements of groups' grants (so these run last).
+   */
+  later: { grants: (() => void)[]; memberships: (() => void)[] };
 }
 
 /** Imports every instance into the builder. `planIds`: the ids a plan already knows. */
@@ -43,12 +49,14 @@ export function importInstances(
     declared,
     region,
     resolver: new EntityResolver(byAddress, declared, catalog),
+    later: { grants: [], memberships: [] },
   };
   for (const instance of instances)
     if (instance.mode === 'managed') log.attempt(() => declare(context, instance));
   if (planIds) context.resolver.indexKnownIds();
   for (const instance of instances)
     if (instance.mode === 'managed') log.attempt(() => relate(context, instance));
+  for (const task of [...context.later.grants, ...context.later.memberships]) log.attempt(task);
 }
 
 function declare(context: TfContext, instance: TfInstance): void {

@@ -5,6 +5,7 @@
  * out an Allow never adds access.
  */
 import type { Catalog } from '../../catalog/catalog.js';
+import type { SourcePosition } from '../../model/source.js';
 import type { Statement } from '../../policy/types.js';
 import { fixedOrigin, type HolderRef } from '../builder.js';
 import { conditionalPolicy } from './conditional-deny.js';
@@ -30,23 +31,87 @@ export function grantUncertain(
   permission: string,
   { scope, reason }: UncertainScope,
 ): void {
-  const document =
-    context.builder.policyDocument(permission) ?? catalogDenies(context.catalog, permission);
-  const maybe =
-    document === undefined ? undefined : conditionalPolicy(document as Value, '1.1', reason);
-  if (maybe?.document === undefined) {
+  const name = conditionalVariant(context, instance, permission, reason);
+  if (name === undefined) {
     context.log.unknown(
       `${instance.address}: ${reason}; the grant of ${permission} is left out (it holds no Deny, and leaving out an Allow never adds access)`,
       instance.position,
     );
     return;
   }
-  const name = variantName(context, instance, permission, maybe.document);
   context.builder.grant(to, name, scope, fixedOrigin(instance.position));
   context.log.unknown(
     `${instance.address}: the Deny is kept as conditional: ${reason}; its Deny statements are granted as policy "${name}"${scope === undefined ? '' : ` on ${scope}`}`,
     instance.position,
   );
+}
+
+/** A grant that may exist: of whom, what, and where. */
+export interface MaybeGrant {
+  to: HolderRef;
+  permission: string;
+  scope: string | undefined;
+}
+
+/**
+ * Grants that may exist when who holds them, what they grant or whether a user is in a group is
+ * unknown: each one's Deny statements, conditional, to each holder it may reach. Reports once
+ * for the instance what was granted to how many, or that nothing it may grant holds a Deny.
+ */
+export function grantMaybe(
+  context: TfContext,
+  instance: TfInstance,
+  grants: readonly MaybeGrant[],
+  reason: string,
+  at: SourcePosition = instance.position,
+): void {
+  const granted = new Set<string>();
+  const holders = new Set<string>();
+  for (const { to, permission, scope } of grants) {
+    const name = conditionalVariant(context, instance, permission, reason);
+    if (name === undefined) continue;
+    context.builder.grant(to, name, scope, fixedOrigin(at));
+    granted.add(name);
+    holders.add(`${to.kind} ${to.name}`);
+  }
+  context.log.unknown(
+    granted.size === 0
+      ? `${instance.address}: ${reason}; left out (nothing it may grant holds a Deny, and leaving out an Allow never adds access)`
+      : `${instance.address}: the Deny is kept as conditional: ${reason}; the Deny statements it may grant are granted as ${quotedList([...granted])} to ${countOf(holders.size, 'holder')}: ${[...holders].sort().join(', ')}`,
+    at,
+  );
+}
+
+/** The name of the policy holding `permission`'s Deny statements, conditional; undefined when it has none. */
+function conditionalVariant(
+  context: TfContext,
+  instance: TfInstance,
+  permission: string,
+  reason: string,
+): string | undefined {
+  const document =
+    context.builder.policyDocument(permission) ?? catalogDenies(context.catalog, permission);
+  const maybe =
+    document === undefined ? undefined : conditionalPolicy(document as Value, '1.1', reason);
+  if (maybe?.document === undefined) return undefined;
+  return variantName(context, instance, permission, maybe.document);
+}
+
+/** Every permission that may hold a Deny: the custom policies, and the catalog's that do. */
+export function permissionsWithDeny(context: TfContext): string[] {
+  const system = [...context.catalog.permissions.values()]
+    .filter((p) => p.document.statements.some((s) => s.effect === 'Deny'))
+    .map((p) => p.name);
+  return [...context.builder.policyNames(), ...system];
+}
+
+function quotedList(names: readonly string[]): string {
+  const sorted = [...names].sort().map((n) => `"${n}"`);
+  return sorted.length === 1 ? `policy ${sorted[0]}` : `policies ${sorted.join(', ')}`;
+}
+
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** The policy that holds the conditional Deny statements: the permission itself when it already is that. */

@@ -18,6 +18,23 @@ export class Unknown {
 }
 
 /**
+ * Not a value unknown until apply but a reference to something permgraph does not import (a
+ * resource left out, a data source it does not read, a system permission the catalog lacks):
+ * what it names is fixed, so it cannot be any object, and the relation is left out.
+ */
+export class NotImported extends Unknown {}
+
+/** A value known only after apply that is one of the instances `candidates` refer to. */
+export class OneOf extends Unknown {
+  constructor(
+    reason: string,
+    readonly candidates: readonly Ref[],
+  ) {
+    super(reason);
+  }
+}
+
+/**
  * A string written as JSON text (`jsonencode(…)`, a heredoc) with parts unknown until apply:
  * `structure` is the JSON value with those parts as pending leaves, so a policy's known
  * statements can still be read.
