@@ -46,6 +46,18 @@ export interface PrincipalEntry {
   byAction: Map<string, Candidate[]>;
   /** Depends results per grant and target; only when no grant's scope depends on the context. */
   dependencies: Map<string, boolean> | undefined;
+  /**
+   * The principal's effective answers, per action and target, filled as they are asked: only
+   * answers that used no request context (no Resource, Condition or enterprise-project scope
+   * was consulted), which therefore hold for any context, resource and time.
+   */
+  outcomes: Map<CatalogAction, Map<string, ActionOutcome>>;
+}
+
+/** An action's decision for a principal, and whether a Deny whose condition is not settled might apply. */
+export interface ActionOutcome {
+  decision: Decision;
+  denyUnknown: boolean;
 }
 
 const noContext: RequestContext = new Map();
@@ -55,6 +67,7 @@ export class DecisionIndex {
   private readonly principals = new Map<string, PrincipalEntry>();
   private readonly actionParts = new WeakMap<IndexedStatement, Map<string, boolean>>();
   private readonly projects = new Map<string, string>();
+  private readonly readsTime = new WeakMap<Candidate[], boolean>();
 
   constructor(readonly evaluator: Evaluator) {
     for (const project of evaluator.pg.model.projects) {
@@ -81,6 +94,7 @@ export class DecisionIndex {
       held,
       byAction: new Map(),
       dependencies: contextFreeScopes ? new Map() : undefined,
+      outcomes: new Map(),
     };
     this.principals.set(principalText, entry);
     return entry;
@@ -118,6 +132,33 @@ export class DecisionIndex {
     return matched;
   }
 
+  /**
+   * What a request adds to a question, as text: its resource and supplied context, and its time
+   * when a candidate statement reads `g:CurrentTime`. Undefined when the answer cannot be kept:
+   * the time is read and the question gives none (it is then the clock's).
+   */
+  requestKey(
+    entry: PrincipalEntry,
+    action: CatalogAction,
+    options: QueryOptions,
+  ): string | undefined {
+    const candidates = this.candidates(entry, action);
+    let readsTime = this.readsTime.get(candidates);
+    if (readsTime === undefined) {
+      readsTime = candidates.some((c) => !c.contextFree && conditionReadsTime(c.statement));
+      this.readsTime.set(candidates, readsTime);
+    }
+    if (readsTime && options.now === undefined) return undefined;
+    const time = readsTime ? (options.now as Date).toISOString() : '';
+    return `${options.resource ?? ''}\u0000${this.contextText(options.context)}\u0000${time}`;
+  }
+
+  private contextText(context: QueryOptions['context']): string {
+    // Read on every question (a caller may change its object between questions), in the order
+    // given: buildContext lets a later spelling of a key override an earlier one.
+    return context === undefined ? '' : JSON.stringify(context);
+  }
+
   dependenciesMet(
     entry: PrincipalEntry,
     grant: Grant,
@@ -132,6 +173,18 @@ export class DecisionIndex {
     entry.dependencies.set(key, met);
     return met;
   }
+}
+
+/** How many answers that read the request one principal keeps per action. */
+const keptPerAction = 64;
+
+/** Whether a statement's Condition reads the request time. */
+function conditionReadsTime(statement: IndexedStatement): boolean {
+  const { condition } = statement.statement;
+  if (condition === undefined) return false;
+  return Object.values(condition).some((keys) =>
+    Object.keys(keys).some((key) => key.toLowerCase() === 'g:currenttime'),
+  );
 }
 
 const indexes = new WeakMap<Evaluator, DecisionIndex>();
@@ -237,7 +290,16 @@ export function actionOutcome(
   action: CatalogAction,
   target: Target,
   options: QueryOptions,
-): { decision: Decision; denyUnknown: boolean } {
+): ActionOutcome {
+  const where = target.kind === 'global' ? '' : target.project;
+  let perTarget = entry.outcomes.get(action);
+  const known = perTarget?.get(where);
+  if (known) return known;
+  // An answer that read the request is kept under the request's own inputs as well.
+  const request = index.requestKey(entry, action, options);
+  const keyed = request === undefined ? undefined : `${where}\u0001${request}`;
+  const seen = keyed === undefined ? undefined : perTarget?.get(keyed);
+  if (seen) return seen;
   let context: RequestContext | undefined;
   const contextOf = (): RequestContext => {
     context ??= buildContext(
@@ -250,9 +312,30 @@ export function actionOutcome(
     );
     return context;
   };
+  const outcome = walkCandidates(index, entry, action, target, options, contextOf);
+  // An answer that consulted no context holds for every context: it is the principal's own.
+  const free = !outcome.usedContext && context === undefined;
+  if (free || (keyed !== undefined && (perTarget?.size ?? 0) < keptPerAction)) {
+    if (!perTarget) entry.outcomes.set(action, (perTarget = new Map()));
+    const kept = { decision: outcome.decision, denyUnknown: outcome.denyUnknown };
+    perTarget.set(free ? where : (keyed as string), kept);
+  }
+  return outcome;
+}
+
+/** Deny before Allow over the candidates; `usedContext`: a statement needed the request. */
+function walkCandidates(
+  index: DecisionIndex,
+  entry: PrincipalEntry,
+  action: CatalogAction,
+  target: Target,
+  options: QueryOptions,
+  contextOf: () => RequestContext,
+): ActionOutcome & { usedContext: boolean } {
   let allowTrue = false;
   let allowUnknown = false;
   let denyUnknown = false;
+  let usedContext = false;
   for (const candidate of index.candidates(entry, action)) {
     const { grant } = candidate.held;
     const coverage = scopeCovers(
@@ -262,17 +345,18 @@ export function actionOutcome(
     );
     if (coverage === 'false') continue;
     if (candidate.hasDepends && !index.dependenciesMet(entry, grant, target, contextOf)) continue;
+    if (!candidate.contextFree) usedContext = true;
     const truth = and(statementTruth(index, candidate, action, options, contextOf), coverage);
     if (truth === 'false') continue;
     const deny = candidate.statement.statement.effect === 'Deny';
-    if (deny && truth === 'true') return { decision: 'deny', denyUnknown };
+    if (deny && truth === 'true') return { decision: 'deny', denyUnknown, usedContext };
     if (deny) denyUnknown = true;
     else if (truth === 'true') allowTrue = true;
     else allowUnknown = true;
   }
-  if (allowTrue && !denyUnknown) return { decision: 'allow', denyUnknown };
-  if (allowTrue || allowUnknown) return { decision: 'conditional', denyUnknown };
-  return { decision: 'implicit-deny', denyUnknown };
+  if (allowTrue && !denyUnknown) return { decision: 'allow', denyUnknown, usedContext };
+  if (allowTrue || allowUnknown) return { decision: 'conditional', denyUnknown, usedContext };
+  return { decision: 'implicit-deny', denyUnknown, usedContext };
 }
 
 function statementTruth(

@@ -185,3 +185,81 @@ describe('decideCan decides as can does', () => {
     expect([first, mismatches(evaluator, 500, 8)]).toEqual([[], []]);
   });
 });
+
+describe('decideCan keeps answers per principal, never across requests that differ', () => {
+  const model = `version: 1
+account: acme
+projects:
+  - name: cn-north-4
+users:
+  - name: ann
+    groups: [ops]
+groups:
+  - name: ops
+    grants:
+      - permission: rds-all
+        scope: cn-north-4
+      - permission: guarded
+        scope: cn-north-4
+policies:
+  - name: rds-all
+    document:
+      Version: "1.1"
+      Statement:
+        - Effect: Allow
+          Action: ["rds:instance:list"]
+  - name: guarded
+    document:
+      Version: "1.1"
+      Statement:
+        - Effect: Allow
+          Action: ["rds:instance:delete"]
+          Condition:
+            Bool: { "g:MFAPresent": ["true"] }
+        - Effect: Allow
+          Action: ["rds:instance:restart"]
+          Condition:
+            DateLessThan: { "g:CurrentTime": ["2026-07-01T00:00:00Z"] }
+`;
+  const evaluator = new Evaluator(buildGraph(loadModelText(model, 'm.yaml', catalog), catalog));
+  const ask = (what: string, options: QueryOptions) =>
+    decideCan(evaluator, 'ann', what, { project: 'cn-north-4', ...options });
+
+  it('a context-free answer is the same for any request', () => {
+    expect([
+      ask('rds:instance:list', {}),
+      ask('rds:instance:list', { context: { 'g:MFAPresent': ['false'] } }),
+    ]).toEqual(['allow', 'allow']);
+  });
+
+  it('an answer that read the context follows the context, asked in any order', () => {
+    const mfa = (value: string) => ({ context: { 'g:MFAPresent': [value] } });
+    expect([
+      ask('rds:instance:delete', mfa('true')),
+      ask('rds:instance:delete', mfa('false')),
+      ask('rds:instance:delete', {}),
+      ask('rds:instance:delete', mfa('true')),
+      ask('rds:instance:delete', mfa('false')),
+    ]).toEqual(['allow', 'implicit-deny', 'conditional', 'allow', 'implicit-deny']);
+  });
+
+  it('a context object changed between questions is read again', () => {
+    const context: Record<string, string[]> = { 'g:MFAPresent': ['true'] };
+    const first = ask('rds:instance:delete', { context });
+    context['g:MFAPresent'] = ['false'];
+    expect([first, ask('rds:instance:delete', { context })]).toEqual(['allow', 'implicit-deny']);
+  });
+
+  it('an answer that read the time follows the time', () => {
+    const at = (iso: string) => ({ now: new Date(iso) });
+    expect([
+      ask('rds:instance:restart', at('2026-06-01T00:00:00Z')),
+      ask('rds:instance:restart', at('2026-08-01T00:00:00Z')),
+      ask('rds:instance:restart', at('2026-06-01T00:00:00Z')),
+    ]).toEqual(['allow', 'implicit-deny', 'allow']);
+    // Without a time, the clock's (after 2026-07-01 today): never a kept answer of another time.
+    expect(ask('rds:instance:restart', {})).toBe(
+      can(evaluator, 'ann', 'rds:instance:restart', { project: 'cn-north-4' }).decision,
+    );
+  });
+});
