@@ -16,6 +16,7 @@ import type { Decision, QueryOptions, Target } from './types.js';
 
 const requests = new WeakMap<DecisionIndex, Map<string, PrivilegeRequest>>();
 const administrators = new WeakMap<PrincipalEntry, Map<string, boolean>>();
+const dataAccess = new WeakMap<PrincipalEntry, Map<PrivilegeRequest, boolean>>();
 
 /**
  * The decision, or undefined where `can` must answer: project principals, no project, and a
@@ -44,8 +45,7 @@ export function decidePrivilege(
   const allowed =
     iam?.decision === 'allow' ||
     isAdministrator(index, entry, target, options) ||
-    owns(index, entry, request) ||
-    granted(index, entry, request, project);
+    ownsOrGranted(index, entry, request, project);
   // A Deny left open by the query may apply whatever the IAM Allow: with no Allow too.
   const mayBeDenied = iam?.denyUnknown === true;
   if (allowed) return mayBeDenied ? 'conditional' : 'allow';
@@ -78,11 +78,11 @@ export function isAdministrator(
   target: Target & { kind: 'project' },
   options: QueryOptions,
 ): boolean {
-  // As `can` reads it: the supplied context as given (it decides enterprise-project scopes).
-  const context: RequestContext = new Map(Object.entries(options.context ?? {}));
   const cacheable = entry.dependencies !== undefined;
   let cache = administrators.get(entry);
   if (cacheable && cache?.has(target.project)) return cache.get(target.project) === true;
+  // As `can` reads it: the supplied context as given (it decides enterprise-project scopes).
+  const context: RequestContext = new Map(Object.entries(options.context ?? {}));
   const admins = new Set(dliState(index.evaluator).catalog.administrators.map((a) => a.permission));
   const found = entry.held.some(
     (h) =>
@@ -95,6 +95,28 @@ export function isAdministrator(
     administrators.set(entry, cache);
     cache.set(target.project, found);
   }
+  return found;
+}
+
+/**
+ * Ownership or a replayed grant: both fixed by the model, so kept per principal and request
+ * (a request is one privilege on one object in one project).
+ */
+function ownsOrGranted(
+  index: DecisionIndex,
+  entry: PrincipalEntry,
+  request: PrivilegeRequest,
+  project: string,
+): boolean {
+  let cache = dataAccess.get(entry);
+  if (!cache) {
+    cache = new Map();
+    dataAccess.set(entry, cache);
+  }
+  const known = cache.get(request);
+  if (known !== undefined) return known;
+  const found = owns(index, entry, request) || granted(index, entry, request, project);
+  cache.set(request, found);
   return found;
 }
 
