@@ -6,6 +6,7 @@
  * statement for in every scope, through the decision index `can` agrees with.
  */
 import type { CatalogAction } from '../catalog/catalog.js';
+import { noProgress, type Progress } from '../progress.js';
 import { actionOutcome, decisionIndex } from './decision.js';
 import { InputSameness } from './diff-sameness.js';
 import type { Evaluator } from './evaluator.js';
@@ -31,6 +32,7 @@ export interface ActionDiffRequest {
   kind: PrincipalKind;
   context?: Record<string, string[] | null> | undefined;
   now: Date;
+  progress?: Progress | undefined;
 }
 
 /** The changes, by principal when that is exact (users, same account inputs), else by query. */
@@ -52,7 +54,11 @@ export function actionChangesByReverseQuery(
   request: ActionDiffRequest,
 ): ActionChange[] {
   const changes: ActionChange[] = [];
-  for (const action of actionsOf(before, after)) {
+  const actions = actionsOf(before, after);
+  const progress = request.progress ?? noProgress;
+  progress.phase(`diff: actions (${request.kind}s)`, actions.length);
+  for (const action of actions) {
+    progress.step();
     for (const target of targetsFor(action, request.targets)) {
       const old = whoCan(before, action, target, request);
       const next = whoCan(after, action, target, request);
@@ -86,7 +92,10 @@ export function actionChangesByPrincipal(
   const changes: ActionChange[] = [];
   const names = new Set([...before.pg.model.users.keys(), ...after.pg.model.users.keys()]);
   const actions = actionsOf(before, after);
+  const progress = request.progress ?? noProgress;
+  progress.phase('diff: users', names.size);
   for (const name of [...names].sort()) {
+    progress.step();
     if (same.userUnchanged(name)) continue;
     const principal = `user:${name}`;
     const sides = [sideOf(before, principal), sideOf(after, principal)] as const;

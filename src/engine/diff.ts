@@ -8,6 +8,7 @@
  * equal, because only decisions are compared, never documents.
  */
 import type { CatalogAction } from '../catalog/catalog.js';
+import { noProgress, type Progress } from '../progress.js';
 import { compressActions } from './compress.js';
 import { diffUncatalogued, type UncataloguedChange } from './diff-uncatalogued.js';
 import { actionChanges } from './diff-actions.js';
@@ -67,6 +68,8 @@ export interface DiffOptions {
   now?: Date | undefined;
   /** How the two sides are named in the report (file paths, `path@REV`). */
   labels?: { before: string; after: string } | undefined;
+  /** Told each principal compared as it is done. */
+  progress?: Progress | undefined;
 }
 
 const rank: Record<Access, number> = { none: 0, conditional: 1, allow: 2 };
@@ -83,7 +86,7 @@ export function diffModels(
   const changes = changesBetween(before, after, targets, questions, kind, options);
   const uncatalogued = diffUncatalogued(before, after, kind);
   const { info } = after.pg.catalog;
-  return {
+  const result: DiffResult = {
     catalog: { version: info.version, date: info.date },
     before: options.labels?.before ?? 'before',
     after: options.labels?.after ?? 'after',
@@ -93,6 +96,8 @@ export function diffModels(
     changes,
     uncatalogued,
   };
+  options.progress?.end();
+  return result;
 }
 
 function targetsOf(before: Evaluator, after: Evaluator): Target[] {
@@ -129,11 +134,13 @@ function changesBetween(
       direction,
     });
   }
-  const request = { targets, kind, context: options.context, now };
+  const progress = options.progress ?? noProgress;
+  const request = { targets, kind, context: options.context, now, progress };
   for (const change of actionChanges(before, after, request)) {
     const direction = rank[change.after] > rank[change.before] ? 'added' : 'removed';
     changes.push({ ...change, direction });
   }
+  progress.phase(`diff: sorting ${changes.length.toLocaleString('en-US')} changes`, 0);
   return changes.sort(
     (a, b) =>
       comparePrincipals(a.principal, b.principal) ||

@@ -8,6 +8,7 @@ import { Evaluator } from '../engine/evaluator.js';
 import { displayPath, relativizePositions } from '../errors.js';
 import { buildGraph } from '../graph/build.js';
 import type { SourcePosition } from '../model/source.js';
+import { noProgress, type Progress } from '../progress.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, fingerprintOf, type Baseline } from './baseline.js';
 import { defaultLintConfig, type LintConfig } from './config.js';
@@ -29,6 +30,8 @@ export interface LintOptions {
   baseDir?: string | undefined;
   /** The rules to run; every registered rule by default. */
   rules?: readonly Rule[] | undefined;
+  /** Told each document and model rule as it is done. */
+  progress?: Progress | undefined;
 }
 
 /** A rule with its configured level and validated options. */
@@ -62,8 +65,18 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
   const configured = configureRules(options.rules ?? allRules, config);
   const run = new Run();
   const policies = [...(input.model?.policies ?? []), ...input.documents];
-  for (const policy of policies) runDocumentRules(run, configured, input, policy);
-  if (input.model) runModelRules(run, configured, input, input.model, now, options.baseDir);
+  const progress = options.progress ?? noProgress;
+  progress.phase('lint: policies', policies.length);
+  for (const policy of policies) {
+    runDocumentRules(run, configured, input, policy);
+    progress.step();
+  }
+  if (input.model) {
+    const modelRules = configured.filter((c) => c.rule.kind === 'model').length;
+    progress.phase('lint: account rules', modelRules);
+    runModelRules(run, configured, input, input.model, now, options.baseDir, progress);
+  }
+  progress.end();
   if (config.file !== undefined) runConfigRules(run, configured, config, now);
   const findings = run.raw.map((r) => toFinding(r, options.baseDir));
   for (const finding of findings) suppress(finding, config, now);
@@ -120,6 +133,7 @@ function runModelRules(
   modelInput: LintModelInput,
   now: Date,
   baseDir: string | undefined,
+  progress: Progress,
 ): void {
   const { model } = modelInput;
   const evaluator = new Evaluator(buildGraph(model, input.catalog));
@@ -136,6 +150,7 @@ function runModelRules(
     const report = (r: Report): void => void run.raw.push({ configured: c, report: r });
     const base = { catalog: input.catalog, model, evaluator, dli, now, baseDir, locate, memo };
     c.rule.check({ ...base, options: c.options, report });
+    progress.step();
   }
 }
 

@@ -10,6 +10,7 @@ import { defaultModelPath } from '../io.js';
 import { assertKnownActions } from '../../model/check-actions.js';
 import type { CliIo, Register } from '../run.js';
 import { queryOptionsFrom } from './query-options.js';
+import { progressFor } from '../progress.js';
 import { addModelOptions, formatOption, openModel, type ModelOptions } from './shared.js';
 
 interface DiffFlags extends ModelOptions {
@@ -68,7 +69,7 @@ async function diffPaths(
   }
   const old = await open(before, flags, io);
   const next = await open(after, flags, io);
-  return compare(old, next, { before, after }, flags);
+  return compare(old, next, { before, after }, flags, io);
 }
 
 async function diffRevision(
@@ -88,7 +89,8 @@ async function diffRevision(
   try {
     const old = await openAtRevision(checkout, revision, flags, io);
     const next = await open(shown, flags, io);
-    return compare(old, next, { before: `${shown}@${revision}`, after: shown }, flags);
+    const labels = { before: `${shown}@${revision}`, after: shown };
+    return compare(old, next, labels, flags, io);
   } finally {
     checkout.cleanup();
   }
@@ -128,14 +130,20 @@ async function open(path: string, flags: DiffFlags, io: CliIo): Promise<Evaluato
   return evaluator;
 }
 
-function compare(
+async function compare(
   old: Evaluator,
   next: Evaluator,
   labels: { before: string; after: string },
   flags: DiffFlags,
-): DiffResult {
+  io: CliIo,
+): Promise<DiffResult> {
   const { context } = queryOptionsFrom({ context: flags.context ?? [] });
-  return diffModels(old, next, { groups: flags.groups, context, labels });
+  const progress = await progressFor(io, { format: flags.format, output: undefined });
+  try {
+    return diffModels(old, next, { groups: flags.groups, context, labels, progress });
+  } finally {
+    progress.end();
+  }
 }
 
 function render(result: DiffResult, format: DiffFlags['format'], io: CliIo): string {

@@ -19,6 +19,7 @@ import { formatLintSarif } from '../../report/lint-sarif.js';
 import { formatLintText } from '../../report/lint-text.js';
 import { styleFor } from '../../report/style.js';
 import { defaultModelPath, writeWhole } from '../io.js';
+import { progressFor } from '../progress.js';
 import type { CliIo, Register } from '../run.js';
 import { printImportWarnings } from './import.js';
 import { addModelOptions, formatOption, type ModelOptions } from './shared.js';
@@ -78,7 +79,13 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
     flags.baseline === undefined
       ? undefined
       : parseBaseline(readSourceFile(resolve(io.cwd, flags.baseline)));
-  const result = lint(input, { config, baseline, baseDir: io.cwd });
+  const progress = await progressFor(io, { format: flags.format, output: flags.output });
+  let result: LintResult;
+  try {
+    result = lint(input, { config, baseline, baseDir: io.cwd, progress });
+  } finally {
+    progress.end();
+  }
   if (flags.writeBaseline !== undefined) acceptAll(result, resolve(io.cwd, flags.writeBaseline));
   const failOn = flags.failOn ?? config?.failOn ?? 'error';
   const report = render(result, flags, failOn, io);
