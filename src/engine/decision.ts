@@ -150,7 +150,8 @@ export class DecisionIndex {
     }
     if (readsTime && options.now === undefined) return undefined;
     const time = readsTime ? (options.now as Date).toISOString() : '';
-    return `${options.resource ?? ''}\u0000${this.contextText(options.context)}\u0000${time}`;
+    const resource = options.resource === undefined ? '\u0002' : `=${options.resource}`;
+    return `${resource}\u0000${this.contextText(options.context)}\u0000${time}`;
   }
 
   private contextText(context: QueryOptions['context']): string {

@@ -343,6 +343,24 @@ resource "huaweicloud_identity_role" "q" {
       'permgraph: plan.json:1:1: not a Terraform plan: no planned_values or resource_changes',
     );
   });
+
+  it('a plan resource without its type and name: exit 2 at the resource, or skipped with --partial', async () => {
+    const dir = scratchDir('tf-notype');
+    writeFileSync(
+      join(dir, 'plan.json'),
+      '{"format_version":"1.0","planned_values":{"root_module":{"resources":[{"address":"x"}]}}}',
+    );
+    const outcome = await runCli(['import', 'terraform', 'plan.json'], dir);
+    expect([outcome.code, outcome.stderr.split('\n')[0]]).toEqual([
+      2,
+      'permgraph: plan.json:1:71: a plan resource needs type, name (strings, as terraform show -json writes them)',
+    ]);
+    const partial = await runCli(['import', 'terraform', 'plan.json', '--partial'], dir);
+    expect([partial.code, partial.stderr]).toEqual([
+      0,
+      'permgraph: warning: plan.json:1:71: skipped: a plan resource needs type, name (strings, as terraform show -json writes them)\n',
+    ]);
+  });
 });
 
 describe('Terraform plan JSON, small cases', () => {
@@ -499,6 +517,65 @@ describe('Terraform plan JSON, small cases', () => {
         },
       ],
     });
+  });
+
+  it('a Deny grant to team[count.index + 1]: the references do not fix the index, so any team', async () => {
+    const guard = {
+      Version: '1.1',
+      Statement: [{ Effect: 'Deny', Action: ['rds:instance:delete'] }],
+    };
+    const team = (i: number) => ({
+      ...managed('huaweicloud_identity_group.team', { name: `team-${i}` }),
+      index: i,
+      address: `huaweicloud_identity_group.team[${i}]`,
+    });
+    const file = planWith(
+      [
+        team(0),
+        team(1),
+        managed('huaweicloud_identity_role.guard', {
+          name: 'guard',
+          type: 'XA',
+          policy: JSON.stringify(guard),
+        }),
+        {
+          ...managed('huaweicloud_identity_group_role_assignment.g', {
+            project_id: 'all',
+            role_id: 'r',
+          }),
+          index: 0,
+          address: 'huaweicloud_identity_group_role_assignment.g[0]',
+        },
+      ],
+      [],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.g[0]',
+          change: {
+            actions: ['create'],
+            after_unknown: { group_id: true, role_id: true, id: true },
+          },
+        },
+      ],
+      [
+        {
+          address: 'huaweicloud_identity_group_role_assignment.g',
+          expressions: {
+            // What Terraform lists for team[count.index + 1].id, and for team[count.index].id.
+            group_id: { references: ['huaweicloud_identity_group.team', 'count.index'] },
+            role_id: {
+              references: ['huaweicloud_identity_role.guard.id', 'huaweicloud_identity_role.guard'],
+            },
+            project_id: { constant_value: 'all' },
+          },
+        },
+      ],
+    );
+    const result = await importTerraform(file, catalog);
+    expect(grants(result)).toEqual([
+      'group team-0: guard (known after apply) @ all',
+      'group team-1: guard (known after apply) @ all',
+    ]);
   });
 
   it('reports an unknown id whose references name several instances, and imports the rest', async () => {

@@ -6,7 +6,12 @@
  * when that is unambiguous; otherwise it stays unknown and is reported.
  */
 import { PermgraphError } from '../../errors.js';
-import type { DocPath, SourceDocument, SourcePosition } from '../../model/source.js';
+import {
+  formatDocPath,
+  type DocPath,
+  type SourceDocument,
+  type SourcePosition,
+} from '../../model/source.js';
 import { readJsonInput } from '../json.js';
 import type { ImportLog } from '../log.js';
 import { canonicalType, type TfInstance } from './instance.js';
@@ -52,7 +57,7 @@ export function readPlan(file: string, log: ImportLog, partial: boolean): PlanCo
       },
     );
   }
-  const entries = collectEntries(doc);
+  const entries = collectEntries(doc, log);
   const expressions = configurationExpressions(plan.configuration as Json | undefined);
   const instances = entries.map((entry) => toInstance(entry, entries, expressions, doc));
 
@@ -65,7 +70,7 @@ export function readPlan(file: string, log: ImportLog, partial: boolean): PlanCo
   return { instances, region, regionPosition };
 }
 
-function collectEntries(doc: SourceDocument): Entry[] {
+function collectEntries(doc: SourceDocument, log: ImportLog): Entry[] {
   const plan = doc.value as Json;
   const changes = new Map<string, { change: Json; path: DocPath }>();
   asList(plan.resource_changes).forEach((rc, i) =>
@@ -77,6 +82,17 @@ function collectEntries(doc: SourceDocument): Entry[] {
   const entries: Entry[] = [];
   const seen = new Set<string>();
   const add = (resource: Json, path: DocPath, module: string): void => {
+    // A resource without its address, type and name cannot be read; dropping it silently could
+    // drop a Deny.
+    const missing = ['address', 'type', 'name'].filter((k) => typeof resource[k] !== 'string');
+    if (missing.length > 0) {
+      log.skip(
+        'E_SCHEMA',
+        `a plan resource needs ${missing.join(', ')} (strings, as terraform show -json writes them)`,
+        { ...doc.locate(path), path: formatDocPath(path) },
+      );
+      return;
+    }
     const address = String(resource.address);
     if (seen.has(address)) return;
     seen.add(address);
@@ -228,12 +244,9 @@ function candidateRefs(entry: Entry, all: Entry[], references: string[]): Ref[] 
   const refs: Ref[] = [];
   for (const [target, { index, path }] of byTarget) {
     const instances = all.filter((e) => e.address.replace(/\[[^\]]*\]$/, '') === target);
-    const chosen =
-      index !== undefined
-        ? instances.filter((e) => e.index === index)
-        : instances.length > 1 && references.includes('count.index')
-          ? instances.filter((e) => e.index === entry.index)
-          : instances;
+    // An index the references do not fix (`team[count.index]`, `team[count.index + 1]`,
+    // `team[each.key]` all list the same references) may be any instance.
+    const chosen = index !== undefined ? instances.filter((e) => e.index === index) : instances;
     refs.push(...chosen.map((e) => new Ref(e.address, path)));
   }
   return refs;
