@@ -220,6 +220,11 @@ policies:
           Action: ["rds:instance:restart"]
           Condition:
             DateLessThan: { "g:CurrentTime": ["2026-07-01T00:00:00Z"] }
+        - Effect: Allow
+          Action: ["rds:instance:modifySpec"]
+        - Effect: Deny
+          Action: ["rds:instance:modifySpec"]
+          Resource: ["rds:*:*:instance:prod*"]
 `;
   const evaluator = new Evaluator(buildGraph(loadModelText(model, 'm.yaml', catalog), catalog));
   const ask = (what: string, options: QueryOptions) =>
@@ -241,6 +246,23 @@ policies:
       ask('rds:instance:delete', mfa('true')),
       ask('rds:instance:delete', mfa('false')),
     ]).toEqual(['allow', 'implicit-deny', 'conditional', 'allow', 'implicit-deny']);
+  });
+
+  it('no resource and an empty resource are different requests', () => {
+    expect([
+      ask('rds:instance:modifySpec', { resource: '' }),
+      ask('rds:instance:modifySpec', {}),
+      ask('rds:instance:modifySpec', { resource: 'rds:cn-north-4:acme:instance:prod-1' }),
+    ]).toEqual(
+      ['', undefined, 'rds:cn-north-4:acme:instance:prod-1'].map(
+        (resource) =>
+          can(evaluator, 'ann', 'rds:instance:modifySpec', {
+            project: 'cn-north-4',
+            ...(resource === undefined ? {} : { resource }),
+          }).decision,
+      ),
+    );
+    expect(ask('rds:instance:modifySpec', {})).toBe('conditional');
   });
 
   it('a context object changed between questions is read again', () => {
