@@ -2,7 +2,8 @@
  * Reading a DLI file whatever it holds: request bodies (one or a list) or a privilege query
  * response. `permgraph import dli` and the tests over real API samples start here.
  */
-import { readSourceFile } from '../model/source.js';
+import { PermgraphError } from '../errors.js';
+import { readSourceFile, type SourcePosition } from '../model/source.js';
 import { normaliseDliRequest, type DliRequest } from './request.js';
 import {
   detectDliResponseKind,
@@ -44,6 +45,8 @@ export function readDliFile(file: string, options: DliFileOptions = {}): DliFile
   }
   const bodies = Array.isArray(value) ? value : [value];
   const requests = bodies.map((body, i) => {
+    const path = Array.isArray(value) ? [i] : [];
+    rejectForeign(body, doc.locate(path));
     const request = normaliseDliRequest(body, {
       source: doc,
       path: Array.isArray(value) ? [i] : [],
@@ -56,4 +59,33 @@ export function readDliFile(file: string, options: DliFileOptions = {}): DliFile
   });
 
   return { kind: 'requests', requests, administrators: [] };
+}
+
+/** The fields a DLI grant request body has; a body with none of them is some other file. */
+const requestFields = ['user_name', 'projectId', 'project_id', 'action', 'privileges'];
+
+/**
+ * A DLI error response, or a body that is no DLI request at all (an IAM listing, a model file),
+ * is named for what it is rather than checked field by field as a request.
+ */
+function rejectForeign(body: unknown, position: SourcePosition): void {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+  const record = body as Record<string, unknown>;
+  if ('error_code' in record || 'error_msg' in record) {
+    const code = typeof record.error_code === 'string' ? record.error_code : '';
+    const message = typeof record.error_msg === 'string' ? record.error_msg : '';
+    throw new PermgraphError(
+      'E_DLI',
+      `the file is a DLI error response${code ? ` (${code}` : ''}${message ? `${code ? ': ' : ' ('}${message}` : ''}${code || message ? ')' : ''}, not a grant request or privilege listing`,
+      { position, hint: 'export the request bodies or the privilege query responses again' },
+    );
+  }
+  if (!requestFields.some((field) => field in record)) {
+    const keys = Object.keys(record).slice(0, 5).join(', ');
+    throw new PermgraphError(
+      'E_DLI',
+      `not a DLI grant request or privilege query response: it has ${keys ? `the keys ${keys}` : 'no keys'}, and a request has user_name or projectId, action and privileges`,
+      { position, hint: 'give DLI request bodies, or the response of a DLI privilege query' },
+    );
+  }
 }

@@ -43,6 +43,14 @@ function importFile(
     ...(options.project ? { project: options.project } : {}),
     ...(options.object ? { object: options.object } : {}),
   });
+  // A query response may list nothing (the object has no grants); an empty list of requests
+  // is more likely a mistake.
+  if (contents.kind === 'requests' && contents.requests.length === 0)
+    log.unknown('the file holds an empty list: no DLI grant request', {
+      file,
+      line: 1,
+      column: 1,
+    });
   for (const request of contents.requests) {
     const origin = fixedOrigin(request.position ?? { file, line: 1, column: 1 });
     if (request.grantee.kind === 'user') builder.user(request.grantee.name, {}, origin);

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { importDli } from '../../src/import/dli.js';
 import { modelToYaml } from '../../src/import/yaml.js';
 import { account, catchPermgraphError } from '../helpers.js';
+import { scratchDir } from './helpers.js';
 
 const catalog = loadCatalog();
 const realDir = new URL('../../../shared/real-inputs/dli/', import.meta.url).pathname;
@@ -66,3 +67,38 @@ describe.runIf(existsSync(realDir))(
     });
   },
 );
+
+describe('import dli names what a file is when it is not DLI input', () => {
+  const write = (name: string, text: string): string => {
+    const file = join(scratchDir('dli-foreign'), name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('a DLI error response', () => {
+    const file = write('error.json', '{"error_code": "DLI.0001", "error_msg": "no such queue"}');
+    const error = catchPermgraphError(() => importDli(file, {}));
+    expect([error.code, error.message]).toEqual([
+      'E_DLI',
+      'the file is a DLI error response (DLI.0001: no such queue), not a grant request or privilege listing',
+    ]);
+  });
+
+  it('a file of another kind (an IAM listing)', () => {
+    const file = write('users.json', '{"users": [{"id": "u1", "name": "alice"}]}');
+    const error = catchPermgraphError(() => importDli(file, {}));
+    expect([error.code, error.message, error.position?.line]).toEqual([
+      'E_DLI',
+      'not a DLI grant request or privilege query response: it has the keys users, and a request has user_name or projectId, action and privileges',
+      1,
+    ]);
+  });
+
+  it('an empty list of requests imports nothing, with a warning', () => {
+    const result = importDli(write('empty.json', '[]'), {});
+    expect(result.file.data.dli).toBeUndefined();
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'the file holds an empty list: no DLI grant request',
+    ]);
+  });
+});

@@ -129,9 +129,26 @@ describe('Terraform .tf files', () => {
     );
     const result = await importTerraform(dir, catalog);
     expect(summary(result).warnings).toEqual([
-      'unknown: main.tf:5: module.audit: modules are not read from .tf files (import `terraform show -json` of a plan instead); its instances are left out',
+      'unknown: main.tf:5: module.audit: modules are not read from .tf files (import `terraform show -json` of a plan instead); its instances are left out, and what it may deny is kept as a conditional Deny of *:*:* for every user and group',
     ]);
     expect(result.file.data.groups.map((g) => g.name)).toEqual(['a']);
+    // The module may deny anything to anyone: conditional, never a wrong allow.
+    expect(grants(result)).toEqual(['group a: module.audit (not read) @ all']);
+    expect(result.file.data.policies.map((p) => [p.name, p.document])).toEqual([
+      [
+        'module.audit (not read)',
+        {
+          Version: '1.1',
+          Statement: [
+            {
+              Effect: 'Deny',
+              Action: ['*:*:*'],
+              Condition: { Bool: { 'permgraph:KnownAfterApply': ['true'] } },
+            },
+          ],
+        },
+      ],
+    ]);
   });
 });
 

@@ -37,6 +37,8 @@ export interface VariableInputs {
 export interface HclConfiguration {
   instances: TfInstance[];
   uncounted: { address: string; reason: string; position: TfInstance['position'] }[];
+  /** The module calls, whose resources are not read from .tf files. */
+  modules: { address: string; position: TfInstance['position'] }[];
   region: Value | undefined;
   /** Where the provider's region is written. */
   regionPosition: TfInstance['position'] | undefined;
@@ -111,14 +113,12 @@ class Evaluation {
       if (isImported(block)) instances.push(...this.instancesOf(block));
     // A known shortcoming: module calls are not followed into their source, so the IAM
     // objects a module declares are missing from the model; a plan JSON includes them.
-    for (const block of this.blocks.filter((b) => b.kind === 'module')) {
-      this.uncounted.push({
+    const modules = this.blocks
+      .filter((b) => b.kind === 'module')
+      .map((block) => ({
         address: `module.${block.labels[0] as string}`,
-        reason:
-          'modules are not read from .tf files (import `terraform show -json` of a plan instead)',
         position: blockPosition(block),
-      });
-    }
+      }));
     const provider = this.blocks.find(
       (b) => b.kind === 'provider' && b.labels[0] === 'huaweicloud',
     );
@@ -130,7 +130,7 @@ class Evaluation {
     const regionPosition =
       provider && 'region' in provider.body ? attributeLine(provider, 'region') : undefined;
 
-    return { instances, uncounted: this.uncounted, region, regionPosition };
+    return { instances, uncounted: this.uncounted, modules, region, regionPosition };
   }
 
   private readonly root: Scope = (name) => {

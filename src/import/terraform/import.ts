@@ -9,6 +9,7 @@ import { fixedOrigin, ModelBuilder } from '../builder.js';
 import type { SourcePosition } from '../../model/source.js';
 import { ImportLog, type ImportOptions, type ImportResult } from '../log.js';
 import { readHclConfiguration, type VariableInputs } from './hcl-config.js';
+import { KNOWN_AFTER_APPLY } from './conditional-deny.js';
 import { readPlan } from './plan.js';
 import { importInstances } from './resources.js';
 import type { Value } from './values.js';
@@ -30,6 +31,7 @@ export async function importTerraform(
       log.unknown(`${block.address}: ${block.reason}; its instances are left out`, block.position);
     declareRegion(builder, config.region, config.regionPosition);
     importInstances(config.instances, builder, log, catalog, config.region, false);
+    for (const module of config.modules) unreadModule(builder, log, module);
   } else {
     const plan = readPlan(path, log, options.partial ?? false);
     declareRegion(builder, plan.region, plan.regionPosition);
@@ -50,4 +52,41 @@ function declareRegion(
 ): void {
   if (typeof region === 'string' && region !== '' && position)
     builder.project(region, undefined, fixedOrigin(position));
+}
+
+/**
+ * A module call in .tf files: its resources are not read, and they may grant a Deny to anyone
+ * (a group it creates may take in anybody). So every user and group gets a Deny of `*:*:*`
+ * under `permgraph:KnownAfterApply`: answers become conditional, never a wrong allow. A plan
+ * JSON lists module resources and is read exactly.
+ */
+function unreadModule(
+  builder: ModelBuilder,
+  log: ImportLog,
+  module: { address: string; position: SourcePosition },
+): void {
+  const origin = fixedOrigin(module.position);
+  const policy = builder.policy(
+    `${module.address} (not read)`,
+    {
+      description: `what ${module.address} may deny: its resources are not read from .tf files`,
+      document: {
+        Version: '1.1',
+        Statement: [
+          {
+            Effect: 'Deny',
+            Action: ['*:*:*'],
+            Condition: { Bool: { [KNOWN_AFTER_APPLY]: ['true'] } },
+          },
+        ],
+      },
+    },
+    origin,
+  );
+  for (const kind of ['user', 'group'] as const)
+    for (const name of builder.names(kind)) builder.grant({ kind, name }, policy, 'all', origin);
+  log.unknown(
+    `${module.address}: modules are not read from .tf files (import \`terraform show -json\` of a plan instead); its instances are left out, and what it may deny is kept as a conditional Deny of *:*:* for every user and group`,
+    module.position,
+  );
 }
