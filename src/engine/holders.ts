@@ -33,6 +33,7 @@ const principalOf: { [K in NodeKind]?: (attributes: NodeAttributes) => Principal
 /** Holders per grant and the granted permissions, computed once per graph. */
 export class HolderIndex {
   private readonly byGrant = new Map<string, Holding[]>();
+  private readonly steps = new Map<string, PathStep>();
   private permissions: GrantedPermission[] | undefined;
 
   constructor(private readonly pg: PermissionGraph) {}
@@ -69,25 +70,32 @@ export class HolderIndex {
     const { graph } = this.pg;
     const found: Holding[] = [];
     const seen = new Set([start]);
-    let level = [{ key: start, path: [stepOf(graph.getNodeAttributes(start))] }];
+    let level = [{ key: start, path: [this.step(start, graph.getNodeAttributes(start))] }];
     while (level.length > 0) {
       const next: typeof level = [];
       for (const { key, path } of level) {
-        for (const edge of graph.inEdges(key)) {
-          const source = graph.source(edge);
-          const attributes = graph.getNodeAttributes(source);
-          const kind = graph.getEdgeAttribute(edge, 'kind');
-          if (seen.has(source) || !nodeKinds[attributes.kind].expands.includes(kind)) continue;
+        graph.forEachInEdge(key, (_edge, edge, source, _target, attributes) => {
+          if (seen.has(source) || !nodeKinds[attributes.kind].expands.includes(edge.kind)) return;
           seen.add(source);
-          const here = [stepOf(attributes), ...path];
+          const here = [this.step(source, attributes), ...path];
           const principal = principalOf[attributes.kind]?.(attributes);
           if (principal) found.push({ principal, key: source, path: here });
           next.push({ key: source, path: here });
-        }
+        });
       }
       level = next;
     }
     return found;
+  }
+
+  /** A node's step, made once: paths through the same node share it (steps are not changed). */
+  private step(key: string, attributes: NodeAttributes): PathStep {
+    let step = this.steps.get(key);
+    if (!step) {
+      step = stepOf(attributes);
+      this.steps.set(key, step);
+    }
+    return step;
   }
 }
 
