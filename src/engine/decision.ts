@@ -291,16 +291,21 @@ export function actionOutcome(
   action: CatalogAction,
   target: Target,
   options: QueryOptions,
+  keep = true,
 ): ActionOutcome {
   const where = target.kind === 'global' ? '' : target.project;
-  let perTarget = entry.outcomes.get(action);
+  let perTarget = keep ? entry.outcomes.get(action) : undefined;
   const known = perTarget?.get(where);
   if (known) return known;
-  // An answer that read the request is kept under the request's own inputs as well.
-  const request = index.requestKey(entry, action, options);
-  const keyed = request === undefined ? undefined : `${where}\u0001${request}`;
-  const seen = keyed === undefined ? undefined : perTarget?.get(keyed);
-  if (seen) return seen;
+  // An answer that read the request is kept under the request's own inputs; looked up only
+  // where answers of this action were kept, so questions asked once pay nothing for it.
+  let keyed: string | undefined;
+  if (perTarget !== undefined) {
+    const request = index.requestKey(entry, action, options);
+    keyed = request === undefined ? undefined : `${where}\u0001${request}`;
+    const seen = keyed === undefined ? undefined : perTarget.get(keyed);
+    if (seen) return seen;
+  }
   let context: RequestContext | undefined;
   const contextOf = (): RequestContext => {
     context ??= buildContext(
@@ -314,8 +319,13 @@ export function actionOutcome(
     return context;
   };
   const outcome = walkCandidates(index, entry, action, target, options, contextOf);
+  if (!keep) return outcome;
   // An answer that consulted no context holds for every context: it is the principal's own.
   const free = !outcome.usedContext && context === undefined;
+  if (!free && perTarget === undefined) {
+    const request = index.requestKey(entry, action, options);
+    keyed = request === undefined ? undefined : `${where}\u0001${request}`;
+  }
   if (free || (keyed !== undefined && (perTarget?.size ?? 0) < keptPerAction)) {
     if (!perTarget) entry.outcomes.set(action, (perTarget = new Map()));
     const kept = { decision: outcome.decision, denyUnknown: outcome.denyUnknown };

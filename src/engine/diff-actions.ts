@@ -177,10 +177,9 @@ function sideOf(evaluator: Evaluator, principal: string): Side | undefined {
     access(action, target, request) {
       const own = known(action);
       if (!own) return 'none';
-      const { decision } = actionOutcome(index, entry, own, target, {
-        context: request.context,
-        now: request.now,
-      });
+      // Each answer is asked once: kept answers would only fill memory.
+      const options = { context: request.context, now: request.now };
+      const { decision } = actionOutcome(index, entry, own, target, options, false);
       return decision === 'allow' || decision === 'conditional' ? decision : 'none';
     },
   };

@@ -258,6 +258,7 @@ class PrivilegeLayers {
           action,
           { kind: 'project', project },
           { ...this.options, resource: request.iam.resource },
+          false,
         )
       : null;
     this.iam.set(key, outcome);
