@@ -90,6 +90,33 @@ export function isUnconditional(statement: Statement): boolean {
  * statements are taken out: what a grant of it can give at most.
  */
 export function documentActions(catalog: Catalog, document: PolicyDocument): CatalogAction[] {
+  const perCatalog = documentCache.get(catalog) ?? new WeakMap<PolicyDocument, CatalogAction[]>();
+  documentCache.set(catalog, perCatalog);
+  let found = perCatalog.get(document);
+  if (!found) perCatalog.set(document, (found = allowedActions(catalog, document)));
+
+  return found;
+}
+
+/** The same actions as a set, for membership tests; cached alike. */
+export function documentActionSet(catalog: Catalog, document: PolicyDocument): Set<CatalogAction> {
+  let found = documentSets.get(document);
+  if (!found || found.catalog !== catalog) {
+    found = { catalog, actions: new Set(documentActions(catalog, document)) };
+    documentSets.set(document, found);
+  }
+
+  return found.actions;
+}
+
+/** Documents do not change once loaded: their expansions are computed once per catalog. */
+const documentCache = new WeakMap<Catalog, WeakMap<PolicyDocument, CatalogAction[]>>();
+const documentSets = new WeakMap<
+  PolicyDocument,
+  { catalog: Catalog; actions: Set<CatalogAction> }
+>();
+
+function allowedActions(catalog: Catalog, document: PolicyDocument): CatalogAction[] {
   const allows = document.statements.filter((s) => s.effect === 'Allow');
   const denies = document.statements.filter((s) => s.effect === 'Deny' && isUnconditional(s));
   const covered = (action: CatalogAction, list: readonly Statement[]): boolean =>

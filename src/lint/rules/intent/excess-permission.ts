@@ -3,7 +3,7 @@ import type { Catalog, CatalogAction } from '../../../catalog/catalog.js';
 import type { HeldGrant } from '../../../engine/grants.js';
 import { expandOperation, splitOperationSpec } from '../../../engine/operation.js';
 import { describeScope, type Grant, type Holder, type Intent } from '../../../model/types.js';
-import { documentActions, groupByAccess } from '../../actions.js';
+import { documentActionSet, documentActions, groupByAccess } from '../../actions.js';
 import { holderText, permissionActions, reachesGlobal } from '../../grants.js';
 import { listText } from '../../message.js';
 import { modelRule, noOptions, type ModelContext } from '../../rule.js';
@@ -232,7 +232,7 @@ function narrowestSystemPermission(
   let best: { name: string; count: number } | undefined;
   for (const system of catalog.permissions.values()) {
     if (system.document.depends.length > 0) continue;
-    const given = new Set(documentActions(catalog, system.document));
+    const given = documentActionSet(catalog, system.document);
     if (given.size >= currentCount || !used.every((a) => given.has(a))) continue;
     if (!best || given.size < best.count || (given.size === best.count && system.name < best.name))
       best = { name: system.name, count: given.size };
