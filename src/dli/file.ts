@@ -72,11 +72,11 @@ function rejectForeign(body: unknown, position: SourcePosition): void {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
   const record = body as Record<string, unknown>;
   if ('error_code' in record || 'error_msg' in record) {
-    const code = typeof record.error_code === 'string' ? record.error_code : '';
-    const message = typeof record.error_msg === 'string' ? record.error_msg : '';
+    const said = [record.error_code, record.error_msg].filter((v) => typeof v === 'string' && v);
+    const detail = said.length > 0 ? ` (${said.join(': ')})` : '';
     throw new PermgraphError(
       'E_DLI',
-      `the file is a DLI error response${code ? ` (${code}` : ''}${message ? `${code ? ': ' : ' ('}${message}` : ''}${code || message ? ')' : ''}, not a grant request or privilege listing`,
+      `the file is a DLI error response${detail}, not a grant request or privilege listing`,
       { position, hint: 'export the request bodies or the privilege query responses again' },
     );
   }
@@ -84,7 +84,9 @@ function rejectForeign(body: unknown, position: SourcePosition): void {
     const keys = Object.keys(record).slice(0, 5).join(', ');
     throw new PermgraphError(
       'E_DLI',
-      `not a DLI grant request or privilege query response: it has ${keys ? `the keys ${keys}` : 'no keys'}, and a request has user_name or projectId, action and privileges`,
+      'not a DLI grant request or privilege query response: ' +
+        `it has ${keys ? `the keys ${keys}` : 'no keys'}, ` +
+        'and a request has user_name or projectId, action and privileges',
       { position, hint: 'give DLI request bodies, or the response of a DLI privilege query' },
     );
   }

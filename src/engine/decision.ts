@@ -133,13 +133,14 @@ export class DecisionIndex {
   }
 
   /**
-   * What a request adds to a question, as text: its resource and supplied context, and its time
-   * when a candidate statement reads `g:CurrentTime`. Undefined when the answer cannot be kept:
-   * the time is read and the question gives none (it is then the clock's).
+   * The key of an answer that read the request, in target `where`: the request's resource and
+   * supplied context, and its time when a candidate statement reads `g:CurrentTime`. Undefined
+   * when the answer cannot be kept: the time is read and the question gives none (the clock's).
    */
   requestKey(
     entry: PrincipalEntry,
     action: CatalogAction,
+    where: string,
     options: QueryOptions,
   ): string | undefined {
     const candidates = this.candidates(entry, action);
@@ -151,7 +152,7 @@ export class DecisionIndex {
     if (readsTime && options.now === undefined) return undefined;
     const time = readsTime ? (options.now as Date).toISOString() : '';
     const resource = options.resource === undefined ? '\u0002' : `=${options.resource}`;
-    return `${resource}\u0000${this.contextText(options.context)}\u0000${time}`;
+    return `${where}\u0001${resource}\u0000${this.contextText(options.context)}\u0000${time}`;
   }
 
   private contextText(context: QueryOptions['context']): string {
@@ -301,8 +302,7 @@ export function actionOutcome(
   // where answers of this action were kept, so questions asked once pay nothing for it.
   let keyed: string | undefined;
   if (perTarget !== undefined) {
-    const request = index.requestKey(entry, action, options);
-    keyed = request === undefined ? undefined : `${where}\u0001${request}`;
+    keyed = index.requestKey(entry, action, where, options);
     const seen = keyed === undefined ? undefined : perTarget.get(keyed);
     if (seen) return seen;
   }
@@ -322,10 +322,7 @@ export function actionOutcome(
   if (!keep) return outcome;
   // An answer that consulted no context holds for every context: it is the principal's own.
   const free = !outcome.usedContext && context === undefined;
-  if (!free && perTarget === undefined) {
-    const request = index.requestKey(entry, action, options);
-    keyed = request === undefined ? undefined : `${where}\u0001${request}`;
-  }
+  if (!free && perTarget === undefined) keyed = index.requestKey(entry, action, where, options);
   if (free || (keyed !== undefined && (perTarget?.size ?? 0) < keptPerAction)) {
     if (!perTarget) entry.outcomes.set(action, (perTarget = new Map()));
     const kept = { decision: outcome.decision, denyUnknown: outcome.denyUnknown };

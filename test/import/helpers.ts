@@ -5,7 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPORT_FORMAT, MANIFEST } from '../../src/import/iam-api/layout.js';
 import { modelToYaml } from '../../src/import/yaml.js';
+import type { Catalog } from '../../src/catalog/catalog.js';
+import { Evaluator } from '../../src/engine/evaluator.js';
+import { buildGraph } from '../../src/graph/build.js';
 import type { ImportResult } from '../../src/import/log.js';
+import { resolveModel } from '../../src/model/resolve.js';
 
 /** The repository root. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,3 +66,25 @@ function shortFile(file: string): string {
 export function ensureParent(file: string): void {
   mkdirSync(dirname(file), { recursive: true });
 }
+
+/** A scratch directory holding one `main.tf` with `text`. */
+export function writeTf(prefix: string, text: string): string {
+  const dir = scratchDir(prefix);
+  writeFileSync(join(dir, 'main.tf'), text);
+  return dir;
+}
+
+/** An evaluator over what an import produced, to ask it as `-m` would. */
+export function evaluatorOf(result: ImportResult, catalog: Catalog): Evaluator {
+  return new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+}
+
+/** The provider region and the RDS FullAccess lookup most Terraform cases start with. */
+export const tfPreamble = `provider "huaweicloud" {
+  region = "cn-north-4"
+}
+
+data "huaweicloud_identity_role" "rds_full" {
+  display_name = "RDS FullAccess"
+}
+`;

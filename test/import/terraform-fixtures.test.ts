@@ -10,13 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { can } from '../../src/engine/can.js';
-import { Evaluator } from '../../src/engine/evaluator.js';
-import { buildGraph } from '../../src/graph/build.js';
 import type { ImportResult } from '../../src/import/log.js';
 import { importTerraform } from '../../src/import/terraform/import.js';
-import { resolveModel } from '../../src/model/resolve.js';
 import { runCli } from '../cli/run-helper.js';
-import { root, scratchDir, summary } from './helpers.js';
+import { evaluatorOf, root, scratchDir, summary } from './helpers.js';
 
 const catalog = loadCatalog();
 const fixtures = join(root, 'test/fixtures/import/terraform');
@@ -75,7 +72,7 @@ function shared(result: ImportResult) {
 }
 
 function rdsDecisions(result: ImportResult): Record<string, string> {
-  const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+  const evaluator = evaluatorOf(result, catalog);
   const out: Record<string, string> = {};
   for (const user of ['erin', 'frank'])
     for (const action of catalog.actionsOf('rds'))

@@ -3,33 +3,20 @@
  * of an expression that is false, `toset` ordering, `replace` with a regular expression (not
  * evaluated, so unknown), and clear errors for bad `jsondecode` input and argument counts.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { can } from '../../src/engine/can.js';
-import { Evaluator } from '../../src/engine/evaluator.js';
-import { buildGraph } from '../../src/graph/build.js';
 import { importTerraform } from '../../src/import/terraform/import.js';
-import { resolveModel } from '../../src/model/resolve.js';
 import { runCli } from '../cli/run-helper.js';
-import { scratchDir } from './helpers.js';
+import { evaluatorOf, tfPreamble, writeTf } from './helpers.js';
 
 const catalog = loadCatalog();
 
 /** alice holds RDS FullAccess; the guard policy's Deny has `action`, granted with `grantMeta`. */
 function configuration(action: string, extra = '', grantMeta = ''): string {
-  const dir = scratchDir('tf-functions');
-  writeFileSync(
-    join(dir, 'main.tf'),
-    `provider "huaweicloud" {
-  region = "cn-north-4"
-}
-
-data "huaweicloud_identity_role" "rds_full" {
-  display_name = "RDS FullAccess"
-}
-
+  const dir = writeTf(
+    'tf-functions',
+    `${tfPreamble}
 resource "huaweicloud_identity_user" "alice" {
   name = "alice"
 }
@@ -64,7 +51,7 @@ ${extra}
 
 async function decisions(dir: string, actions: string[]): Promise<string[]> {
   const result = await importTerraform(dir, catalog);
-  const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+  const evaluator = evaluatorOf(result, catalog);
   return actions.map(
     (a) => `${a} ${can(evaluator, 'alice', a, { project: 'cn-north-4' }).decision}`,
   );
@@ -122,9 +109,8 @@ describe('Terraform functions that decide a Deny', () => {
  */
 describe('Terraform function errors', () => {
   it('jsondecode of text that is not JSON: reported at the .tf position, the policy may deny anything', async () => {
-    const dir = scratchDir('tf-jsondecode');
-    writeFileSync(
-      join(dir, 'main.tf'),
+    const dir = writeTf(
+      'tf-jsondecode',
       `resource "huaweicloud_identity_role" "guard" {
   name   = "guard"
   type   = "XA"
@@ -142,9 +128,8 @@ describe('Terraform function errors', () => {
   });
 
   it('a function given the wrong number of arguments: reported, never a guessed value', async () => {
-    const dir = scratchDir('tf-arity');
-    writeFileSync(
-      join(dir, 'main.tf'),
+    const dir = writeTf(
+      'tf-arity',
       `resource "huaweicloud_identity_group" "ops" {
   name = upper(5, 6)
 }

@@ -10,13 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { can } from '../../src/engine/can.js';
-import { Evaluator } from '../../src/engine/evaluator.js';
-import { buildGraph } from '../../src/graph/build.js';
 import type { ImportResult } from '../../src/import/log.js';
 import { importTerraform, type TerraformImportOptions } from '../../src/import/terraform/import.js';
-import { resolveModel } from '../../src/model/resolve.js';
 import { runCli } from '../cli/run-helper.js';
-import { root, scratchDir, summary } from './helpers.js';
+import { evaluatorOf, root, scratchDir, summary } from './helpers.js';
 
 const catalog = loadCatalog();
 const now = new Date('2026-06-01T00:00:00Z');
@@ -103,7 +100,7 @@ const denyDeletes = `jsonencode({
 
 /** `can alice ACTION --project cn-north-4` on the imported model, for each action. */
 function decisions(result: ImportResult, actions: string[]): Record<string, string> {
-  const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+  const evaluator = evaluatorOf(result, catalog);
   return Object.fromEntries(
     actions.map((action) => [
       action,
@@ -444,7 +441,7 @@ variable "enforce" {}
 `,
     );
     const result = await importTerraform(dir, catalog);
-    const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+    const evaluator = evaluatorOf(result, catalog);
     const decide = (action: string) =>
       can(evaluator, 'gina', action, { project: 'cn-north-4', now }).decision;
     expect([decide('rds:instance:delete'), decide('rds:instance:create')]).toEqual([
@@ -474,7 +471,7 @@ describe('plan JSON with a Deny known only after apply', () => {
   }
 
   function erin(result: ImportResult): Record<string, string> {
-    const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+    const evaluator = evaluatorOf(result, catalog);
     return Object.fromEntries(
       rds.map((a) => [a, can(evaluator, 'erin', a, { project: 'cn-north-4', now }).decision]),
     );

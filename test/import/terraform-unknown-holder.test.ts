@@ -3,16 +3,11 @@
  * of these may remove a Deny: each Deny the relation may bring is granted, conditional on
  * `permgraph:KnownAfterApply`, to every holder it may reach; none of them adds an Allow.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { can } from '../../src/engine/can.js';
-import { Evaluator } from '../../src/engine/evaluator.js';
-import { buildGraph } from '../../src/graph/build.js';
 import { importTerraform } from '../../src/import/terraform/import.js';
-import { resolveModel } from '../../src/model/resolve.js';
-import { scratchDir, summary } from './helpers.js';
+import { evaluatorOf, summary, tfPreamble, writeTf } from './helpers.js';
 
 const catalog = loadCatalog();
 const now = new Date('2026-06-01T00:00:00Z');
@@ -23,17 +18,9 @@ const now = new Date('2026-06-01T00:00:00Z');
  * relation under test.
  */
 function configuration(extra: string): string {
-  const dir = scratchDir('tf-unknown-holder');
-  writeFileSync(
-    join(dir, 'main.tf'),
-    `provider "huaweicloud" {
-  region = "cn-north-4"
-}
-
-data "huaweicloud_identity_role" "rds_full" {
-  display_name = "RDS FullAccess"
-}
-
+  const dir = writeTf(
+    'tf-unknown-holder',
+    `${tfPreamble}
 resource "huaweicloud_identity_group" "dba" {
   name = "dba"
 }
@@ -127,7 +114,7 @@ const actions = ['rds:instance:delete', 'rds:instance:create', 'vpc:vpcs:create'
 /** Each user's decision on each action in cn-north-4, as `user action decision`. */
 async function decisions(dir: string): Promise<{ answers: string[]; warnings: string[] }> {
   const result = await importTerraform(dir, catalog);
-  const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+  const evaluator = evaluatorOf(result, catalog);
   const answers = ['alice', 'bob', 'carol'].flatMap((user) =>
     actions.map(
       (action) =>
@@ -207,9 +194,8 @@ resource "huaweicloud_identity_group_role_assignment" "dba_something" {
   });
 
   it('an unknown role granted to a group whose policies hold no Deny: left out', async () => {
-    const dir = scratchDir('tf-unknown-role-allow');
-    writeFileSync(
-      join(dir, 'main.tf'),
+    const dir = writeTf(
+      'tf-unknown-role-allow',
       `resource "huaweicloud_identity_group" "dba" {
   name = "dba"
 }
@@ -281,7 +267,7 @@ resource "huaweicloud_identity_group_membership" "locked" {
 }`);
     const decide = async (lock: string) => {
       const result = await importTerraform(dir, catalog, { vars: { lock_carol: lock } });
-      const evaluator = new Evaluator(buildGraph(resolveModel([result.file], catalog), catalog));
+      const evaluator = evaluatorOf(result, catalog);
       return actions.map(
         (a) => can(evaluator, 'carol', a, { project: 'cn-north-4', now }).decision,
       );

@@ -28,7 +28,8 @@ export const KNOWN_AFTER_APPLY = 'permgraph:KnownAfterApply';
 
 /** An unknown action may be any action. */
 const ANY_ACTION = '*:*:*';
-const ALLOW_NOTE = 'leaving out an Allow never adds access';
+/** Why an Allow with unknown parts may be left out. */
+export const ALLOW_NOTE = 'leaving out an Allow never adds access';
 const MARK = /@@permgraph-unknown-(\d+)@@/;
 
 type Json = { [key: string]: Value };

@@ -86,7 +86,9 @@ function unreadModule(
   for (const kind of ['user', 'group'] as const)
     for (const name of builder.names(kind)) builder.grant({ kind, name }, policy, 'all', origin);
   log.unknown(
-    `${module.address}: modules are not read from .tf files (import \`terraform show -json\` of a plan instead); its instances are left out, and what it may deny is kept as a conditional Deny of *:*:* for every user and group`,
+    `${module.address}: modules are not read from .tf files (import \`terraform show -json\` of a ` +
+      'plan instead); its instances are left out, and what it may deny is kept as a conditional ' +
+      'Deny of *:*:* for every user and group',
     module.position,
   );
 }

@@ -133,14 +133,8 @@ function assignment(
   // An unknown project may be any project: its Deny statements may apply everywhere.
   const where = unknownScope ? 'all' : (scope as string);
   if (name instanceof Unknown || permission instanceof Unknown) {
-    const reasons = [
-      instance.uncertain,
-      name instanceof Unknown ? `${holderAttr}: ${name.reason}` : undefined,
-      permission instanceof Unknown ? `role_id: ${permission.reason}` : undefined,
-      unknownScope,
-    ].filter((r) => r !== undefined);
-    const at = instance.attributePosition(name instanceof Unknown ? holderAttr : 'role_id');
-    deferGrants(context, instance, kind, name, permission, where, reasons.join('; '), at);
+    const parts = { holder: [holderAttr, name], permission: ['role_id', permission] } as const;
+    deferGrants(context, instance, kind, parts, where, unknownScope);
     return;
   }
   const reasons = [instance.uncertain, unknownScope].filter((r) => r !== undefined);
@@ -154,17 +148,32 @@ function assignment(
   context.builder.grant(holder(kind, name), permission, where, fixedOrigin(instance.position));
 }
 
-/** Grants, once every relation is known, the Deny statements an unknown holder or permission may get. */
+/** A relation's holder or permission: the attribute it is written in, and its value. */
+type Part = readonly [attr: string, value: string | Unknown];
+
+/**
+ * Grants, once every relation is known, the Deny statements an unknown holder or permission may
+ * get; reported at the first unknown part, with why each part (and the scope) is unknown.
+ */
 function deferGrants(
   context: TfContext,
   instance: TfInstance,
   kind: 'user' | 'group',
-  name: string | Unknown,
-  permission: string | Unknown,
+  parts: { holder: Part; permission: Part },
   scope: string | undefined,
-  reason: string,
-  at: SourcePosition,
+  scopeReason: string | undefined,
 ): void {
+  const unknown = [parts.holder, parts.permission].filter(([, value]) => value instanceof Unknown);
+  const reason = [
+    instance.uncertain,
+    ...unknown.map(([attr, value]) => `${attr}: ${(value as Unknown).reason}`),
+    scopeReason,
+  ]
+    .filter((r) => r !== undefined)
+    .join('; ');
+  const at = instance.attributePosition((unknown[0] as Part)[0]);
+  const name = parts.holder[1];
+  const permission = parts.permission[1];
   context.later.grants.push(() => {
     const holders = name instanceof Unknown ? possibleNames(context, name, kind) : [name];
     const permissions =
@@ -267,13 +276,8 @@ function attachment(
   const policy = openReference(context, instance, 'policy_id', ['policy']);
   if (name === undefined || policy === undefined) return;
   if (name instanceof Unknown || policy instanceof Unknown) {
-    const reasons = [
-      instance.uncertain,
-      name instanceof Unknown ? `${holderAttr}: ${name.reason}` : undefined,
-      policy instanceof Unknown ? `policy_id: ${policy.reason}` : undefined,
-    ].filter((r) => r !== undefined);
-    const at = instance.attributePosition(name instanceof Unknown ? holderAttr : 'policy_id');
-    deferGrants(context, instance, kind, name, policy, undefined, reasons.join('; '), at);
+    const parts = { holder: [holderAttr, name], permission: ['policy_id', policy] } as const;
+    deferGrants(context, instance, kind, parts, undefined, undefined);
     return;
   }
   if (instance.uncertain !== undefined) {

@@ -8,7 +8,7 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { SourcePosition } from '../../model/source.js';
 import type { Statement } from '../../policy/types.js';
 import { fixedOrigin, type HolderRef } from '../builder.js';
-import { conditionalPolicy } from './conditional-deny.js';
+import { ALLOW_NOTE, conditionalPolicy } from './conditional-deny.js';
 import type { TfInstance } from './instance.js';
 import type { TfContext } from './resources.js';
 import type { Value } from './values.js';
@@ -34,14 +34,16 @@ export function grantUncertain(
   const name = conditionalVariant(context, instance, permission, reason);
   if (name === undefined) {
     context.log.unknown(
-      `${instance.address}: ${reason}; the grant of ${permission} is left out (it holds no Deny, and leaving out an Allow never adds access)`,
+      `${instance.address}: ${reason}; the grant of ${permission} is left out ` +
+        `(it holds no Deny, and ${ALLOW_NOTE})`,
       instance.position,
     );
     return;
   }
   context.builder.grant(to, name, scope, fixedOrigin(instance.position));
   context.log.unknown(
-    `${instance.address}: the Deny is kept as conditional: ${reason}; its Deny statements are granted as policy "${name}"${scope === undefined ? '' : ` on ${scope}`}`,
+    `${instance.address}: the Deny is kept as conditional: ${reason}; its Deny statements are ` +
+      `granted as policy "${name}"${scope === undefined ? '' : ` on ${scope}`}`,
     instance.position,
   );
 }
@@ -74,10 +76,12 @@ export function grantMaybe(
     granted.add(name);
     holders.add(`${to.kind} ${to.name}`);
   }
+  const whom = `${countOf(holders.size, 'holder')}: ${[...holders].sort().join(', ')}`;
   context.log.unknown(
     granted.size === 0
-      ? `${instance.address}: ${reason}; left out (nothing it may grant holds a Deny, and leaving out an Allow never adds access)`
-      : `${instance.address}: the Deny is kept as conditional: ${reason}; the Deny statements it may grant are granted as ${quotedList([...granted])} to ${countOf(holders.size, 'holder')}: ${[...holders].sort().join(', ')}`,
+      ? `${instance.address}: ${reason}; left out (nothing it may grant holds a Deny, and ${ALLOW_NOTE})`
+      : `${instance.address}: the Deny is kept as conditional: ${reason}; the Deny statements it ` +
+          `may grant are granted as ${quotedList([...granted])} to ${whom}`,
     at,
   );
 }
